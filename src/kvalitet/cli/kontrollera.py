@@ -1,0 +1,54 @@
+"""`kvalitet kontrollera`: kontrollerar en verksamhet mot dess eget hus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kvalitet.cli import _alternativ
+from kvalitet.cli._konsol import SvensktKommando, skriv, skriv_fel
+
+FORMAT = ("text", "json", "github")
+
+
+def kontrollera(
+    katalog: Annotated[
+        Path, typer.Argument(help="Verksamhetens mapp (där huset.yaml finns).")
+    ] = Path(),
+    per: Annotated[
+        str | None,
+        typer.Option(
+            "--per",
+            metavar="DATUM",
+            help="Bedöm per detta datum (ÅÅÅÅ-MM-DD) i stället för i dag.",
+        ),
+    ] = None,
+    strikt: Annotated[
+        bool, typer.Option("--strikt", help="Låt även varningar ge slutkod 1.")
+    ] = False,
+    format_: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="text, json eller github.")
+    ] = "text",
+) -> int:
+    """Kontrollera att verksamheten håller: format, hänvisningar, handlingsplaner, personnummer.
+
+    Slutkod 0 när inga fel finns, 1 vid fel (med --strikt även vid varningar),
+    2 vid fel användning.
+    """
+    from kvalitet import kontroll, rapportorer
+
+    formatera = rapportorer.FORMAT[_alternativ.ett_av(format_, FORMAT, "--format")]
+    resultat = kontroll.kontrollera(katalog, _alternativ.datum(per))
+    utdata = formatera(resultat)
+    if utdata:
+        skriv(utdata)
+    if format_ != "text":
+        skriv_fel(rapportorer.sammanfattning(resultat))
+    return int(resultat.slutkod(strikt))
+
+
+def registrera(app: typer.Typer) -> None:
+    """Lägg till kommandot i appen."""
+    app.command(cls=SvensktKommando)(kontrollera)

@@ -1,0 +1,151 @@
+"""Ett dokument i verksamheten: läst, avkodat, tolkat och validerat mot sin modell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from kvalitet import yamlio
+from kvalitet.fynd import Fynd
+from kvalitet.modell import Filtyp
+
+_BOM = b"\xef\xbb\xbf"
+_UTF16_BOM = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass
+class Dokument:
+    """En YAML-fil i verksamheten och allt som har gått att utläsa ur den."""
+
+    relativ: str
+    sokvag: Path
+    filtyp: Filtyp | None
+    text: str | None = None
+    data: Any = None
+    modell: BaseModel | None = None
+    inlasningsfynd: list[Fynd] = field(default_factory=list)
+    valideringsfel: list[ErrorDetails] = field(default_factory=list)
+    _trad: Any = None
+
+    def fynd(self, rad: int, kol: int, regel: str, text: str) -> Fynd:
+        """Ett fynd i den här filen."""
+        return Fynd(self.relativ, rad, kol, regel, text)
+
+    def fynd_vid(self, vag: tuple[str | int, ...], regel: str, text: str) -> Fynd:
+        """Ett fynd vid en väg av nycklar och index, till exempel ("handlingsplan",)."""
+        rad, kol = self.position(vag)
+        return self.fynd(rad, kol, regel, text)
+
+    def position(self, vag: tuple[str | int, ...]) -> tuple[int, int]:
+        """Rad och kolumn för en väg i filen; läser rundturstolken först när det behövs."""
+        if self.text is None:
+            return 1, 1
+        if self._trad is None:
+            try:
+                self._trad = yamlio.las_rundtur(self.text)
+            except yamlio.Yamlfel:
+                return 1, 1
+        return yamlio.position(self._trad, vag)
+
+
+def las_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None) -> Dokument:
+    """Läs, avkoda, tolka och validera en fil.
+
+    Args:
+        rot: Verksamhetens rotmapp.
+        sokvag: Filen.
+        filtyp: Filtypen, eller None för en YAML-fil utan känd plats.
+
+    Returns:
+        Dokumentet med de fynd som inläsningen gav.
+    """
+    dok = Dokument(sokvag.relative_to(rot).as_posix(), sokvag, filtyp)
+    text = _las_text(dok)
+    if text is None:
+        return dok
+    dok.text = text
+    try:
+        dok.data = yamlio.las(text)
+    except yamlio.Yamlfel as fel:
+        dok.inlasningsfynd.append(dok.fynd(fel.rad, fel.kol, fel.regel, fel.text))
+        return dok
+    if filtyp is not None:
+        _validera(dok, filtyp)
+    return dok
+
+
+def _validera(dok: Dokument, filtyp: Filtyp) -> None:
+    try:
+        dok.modell = filtyp.modell.model_validate(dok.data)
+    except ValidationError as fel:
+        dok.valideringsfel = fel.errors(include_url=False, include_context=True)
+    except RecursionError:
+        dok.inlasningsfynd.append(
+            dok.fynd(
+                1,
+                1,
+                "YAML001",
+                "Filen är för djupt nästlad eller hänvisar"
+                " till sig själv (&ankare och *alias i en slinga).",
+            )
+        )
+
+
+def _las_text(dok: Dokument) -> str | None:
+    try:
+        radata = dok.sokvag.read_bytes()
+    except OSError as fel:
+        dok.inlasningsfynd.append(
+            dok.fynd(1, 1, "FIL001", f"Filen kan inte läsas ({fel.strerror or fel}).")
+        )
+        return None
+    return avkoda(radata, dok)
+
+
+def avkoda(radata: bytes, dok: Dokument) -> str | None:
+    """Avkoda en fil som UTF-8 och lägg fynd för BOM, UTF-16 och annan kodning.
+
+    Args:
+        radata: Filens bytes.
+        dok: Dokumentet som får eventuella fynd.
+
+    Returns:
+        Texten, eller None när den inte är UTF-8.
+    """
+    if radata.startswith(_UTF16_BOM) or b"\x00" in radata[:8192]:
+        dok.inlasningsfynd.append(dok.fynd(1, 1, "FIL001", _INTE_TEXT))
+        return None
+    if radata.startswith(_BOM):
+        dok.inlasningsfynd.append(
+            dok.fynd(
+                1,
+                1,
+                "FIL002",
+                "Filen börjar med ett BOM-tecken (byte order mark). Spara den som UTF-8 utan BOM.",
+            )
+        )
+        radata = radata[len(_BOM) :]
+    try:
+        return radata.decode("utf-8")
+    except UnicodeDecodeError as fel:
+        rad = radata.count(b"\n", 0, fel.start) + 1
+        kol = fel.start - (radata.rfind(b"\n", 0, fel.start) + 1) + 1
+        dok.inlasningsfynd.append(
+            dok.fynd(
+                rad,
+                kol,
+                "FIL001",
+                "Filen är inte sparad som UTF-8 (kanske"
+                " Windows-1252 eller Latin-1). Spara om den som UTF-8.",
+            )
+        )
+        return None
+
+
+_INTE_TEXT = (
+    "Filen är inte text i UTF-8 (den är binär eller sparad som UTF-16). Spara om den som UTF-8."
+)

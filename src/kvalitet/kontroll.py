@@ -1,0 +1,67 @@
+"""Kör reglerna över en verksamhet och sammanställ resultatet."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kvalitet import mallar, yamlio
+from kvalitet.fel import Slutkod
+from kvalitet.fynd import Bedomt, Niva
+from kvalitet.kontroller import REGLER
+from kvalitet.kontroller._bas import Kontext
+from kvalitet.modell.huset import LexSarahFrister
+from kvalitet.verksamhet import Verksamhet, ladda
+
+
+@dataclass(frozen=True)
+class Resultat:
+    """Kontrollens resultat: fynden med nivå, och vad som kontrollerades."""
+
+    verksamhet: Verksamhet
+    per: date
+    fynd: list[Bedomt]
+
+    def antal(self, niva: Niva) -> int:
+        """Antalet fynd på en nivå."""
+        return sum(1 for bedomt in self.fynd if bedomt.niva == niva)
+
+    def slutkod(self, strikt: bool) -> Slutkod:
+        """1 vid fel (och vid varningar med --strikt), annars 0."""
+        underkand = self.antal(Niva.fel) or (strikt and self.antal(Niva.varning))
+        return Slutkod.FYND if underkand else Slutkod.OK
+
+    def filer_per_typ(self) -> Counter[str]:
+        """Antal dokument per filtyp (bara dokument med känd plats)."""
+        return Counter(
+            dok.filtyp.namn for dok in self.verksamhet.dokument if dok.filtyp is not None
+        )
+
+
+def lex_sarah_frister(v: Verksamhet) -> LexSarahFrister:
+    """Verksamhetens lokala frister, annars standardvärdena i mallar/standardregler.yaml."""
+    if v.huset and v.huset[1].regler and v.huset[1].regler.lex_sarah:
+        return v.huset[1].regler.lex_sarah
+    text = (mallar.mallmapp() / "standardregler.yaml").read_text(encoding="utf-8")
+    return LexSarahFrister.model_validate(yamlio.las(text)["lex_sarah"])
+
+
+def kontrollera(start: Path, per: date) -> Resultat:
+    """Läs verksamheten och kör alla regler.
+
+    Args:
+        start: Verksamhetens mapp.
+        per: Dagen som kontrollen bedöms per.
+
+    Returns:
+        Resultatet med alla fynd, sorterade efter fil, rad och kolumn.
+    """
+    verksamhet = ladda(start)
+    ktx = Kontext(verksamhet, per, lex_sarah_frister(verksamhet))
+    fynd = [
+        Bedomt(fynd, regel.NIVA) for regel in REGLER.values() for fynd in regel.kontrollera(ktx)
+    ]
+    fynd.sort(key=lambda bedomt: bedomt.fynd)
+    return Resultat(verksamhet, per, fynd)

@@ -1,0 +1,74 @@
+"""Reglerna: en modul per regel, samlade i ett register.
+
+Varje regelmodul har `ID`, `NIVA` (standardnivån), `RUBRIK` och en funktion
+`kontrollera(ktx)` som ger fynd. Modulens docstring är regelns dokumentation för
+användaren och visas av `kvalitet regler`.
+"""
+
+from __future__ import annotations
+
+from kvalitet.kontroller import (
+    avslutade_arenden,
+    bom,
+    brukarmedverkan,
+    deltagare,
+    dubbla_id,
+    dubbla_nycklar,
+    filnamn,
+    forsenade_atgarder,
+    genomford_session,
+    handlingsplan_i_kraft,
+    lex_sarah_datum,
+    lex_sarah_frister,
+    lex_sarah_ivo,
+    matmetod,
+    obesvarade_fragor,
+    ofullstandiga_atgarder,
+    okand_fil,
+    personnummer,
+    processer,
+    referenser,
+    rumsguide,
+    rumsreferenser,
+    schema,
+    sena_rum,
+    syntax,
+    teckenkodning,
+    tystat_personnummer,
+    utfall,
+)
+from kvalitet.kontroller._bas import Regel
+
+_MODULER: tuple[Regel, ...] = (
+    teckenkodning,
+    bom,
+    okand_fil,
+    syntax,
+    dubbla_nycklar,
+    schema,
+    rumsreferenser,
+    referenser,
+    processer,
+    dubbla_id,
+    filnamn,
+    rumsguide,
+    handlingsplan_i_kraft,
+    sena_rum,
+    genomford_session,
+    obesvarade_fragor,
+    deltagare,
+    forsenade_atgarder,
+    ofullstandiga_atgarder,
+    matmetod,
+    utfall,
+    lex_sarah_datum,
+    lex_sarah_frister,
+    lex_sarah_ivo,
+    avslutade_arenden,
+    brukarmedverkan,
+    personnummer,
+    tystat_personnummer,
+)
+
+REGLER: dict[str, Regel] = {regel.ID: regel for regel in _MODULER}
+"""Alla regler efter id, i den ordning de körs och listas."""

@@ -1,0 +1,58 @@
+"""En fils namn och mapp ska stämma med dess innehåll.
+
+En session i `arshjul/2026/processer.yaml` ska ha `rum: processer` och `år: 2026`;
+en avvikelse i `avvikelser/2026/2026-004.yaml` ska ha `id: "2026-004"` och ha
+inkommit 2026; `ataganden/2026.yaml` ska ha `år: 2026`; `rum/processer.yaml` och
+`buuuu/sysselsattning.yaml` ska ha id:t i filnamnet. Annars hittar varken
+människor eller kvalitet dokumentet där de letar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from kvalitet.dokument import Dokument
+from kvalitet.fynd import Fynd, Niva
+from kvalitet.kontroller._bas import Kontext
+from kvalitet.verksamhet import Verksamhet
+
+ID = "ID002"
+NIVA = Niva.fel
+RUBRIK = "Filnamnet stämmer inte med innehållet"
+
+Jamforelse = tuple[Dokument, str, object, object]
+
+
+def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
+    """Dokument vars filnamn eller mapp inte stämmer med innehållet."""
+    for dok, nyckel, enligt_fil, enligt_namn in _jamforelser(ktx.verksamhet):
+        if str(enligt_fil) != str(enligt_namn):
+            yield dok.fynd_vid(
+                (nyckel,),
+                ID,
+                f"”{nyckel}” är {enligt_fil} men filens namn eller mapp säger"
+                f" {enligt_namn}. Byt namn på filen eller rätta värdet.",
+            )
+
+
+def _delar(dok: Dokument) -> tuple[str, str]:
+    sokvag = PurePosixPath(dok.relativ)
+    return sokvag.parent.name, sokvag.stem
+
+
+def _jamforelser(v: Verksamhet) -> Iterator[Jamforelse]:
+    for dok, session in v.sessioner:
+        mapp, namn = _delar(dok)
+        yield dok, "rum", session.rum, namn
+        yield dok, "år", session.år, mapp
+    for dok, avvikelse in v.avvikelser:
+        mapp, namn = _delar(dok)
+        yield dok, "id", avvikelse.id, namn
+        yield dok, "inkom", avvikelse.inkom.year, mapp
+    for dok, fil in v.ataganden:
+        yield dok, "år", fil.år, _delar(dok)[1]
+    for dok, guide in v.guider.values():
+        yield dok, "id", guide.id, _delar(dok)[1]
+    for dok, varv in v.buuuu:
+        yield dok, "id", varv.id, _delar(dok)[1]

@@ -1,0 +1,40 @@
+"""En åtgärd som har passerat `klart_senast` utan att vara klar är försenad.
+
+Gäller åtgärder i sessionernas handlingsplaner och i avvikelser. En åtgärd är klar
+med `status: klar`; en åtgärd som inte ska genomföras markeras `status: avbruten`
+(gärna med en förklaring i `effekt`). Flytta annars fram `klart_senast` och skriv
+varför i sessionen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kvalitet.fynd import Fynd, Niva
+from kvalitet.kontroller._bas import Kontext
+
+ID = "ATG001"
+NIVA = Niva.varning
+RUBRIK = "Försenad åtgärd"
+
+
+def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
+    """Åtgärder vars klart_senast har passerat och som inte är klara."""
+    for plats in ktx.verksamhet.atgarder():
+        atgard = plats.atgard
+        if atgard.ar_avslutad() or atgard.klart_senast is None:
+            continue
+        if atgard.klart_senast < ktx.per:
+            dagar = (ktx.per - atgard.klart_senast).days
+            yield plats.dok.fynd_vid(
+                (*plats.vag, "klart_senast"),
+                ID,
+                f"Åtgärden ”{_kort(atgard.åtgärd)}” skulle vara klar"
+                f" {atgard.klart_senast} och är {dagar} dagar försenad"
+                f" (status: {atgard.status}).",
+            )
+
+
+def _kort(text: str, langd: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= langd else text[: langd - 1].rstrip() + "…"

@@ -1,0 +1,70 @@
+"""Ett lex Sarah-ärende ska hanteras inom verksamhetens lokala frister.
+
+Lagen säger ”genast”, ”utan dröjsmål” och ”snarast”, inga antal dagar. Därför
+gäller verksamhetens lokala rutin, som anges i huset.yaml under
+`regler.lex_sarah` (annars kvalitets standardvärden): hur många dagar efter
+rapporten utredningen ska ha påbörjats, bedömningen gjorts och utredningen
+avslutats med ett ställningstagande, och hur många dagar efter en bedömning som
+allvarlig som anmälan till IVO ska vara gjord. Öppna ärenden bedöms mot dagens
+datum (eller `--per`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from kvalitet.fynd import Fynd, Niva
+from kvalitet.kontroller._bas import Kontext
+from kvalitet.modell.avvikelse import ALLVARLIGA, LexSarah
+
+ID = "SAR002"
+NIVA = Niva.varning
+RUBRIK = "Lex Sarah-ärende utanför lokal frist"
+
+
+def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
+    """Lex Sarah-steg som tog, eller har tagit, längre tid än den lokala rutinen."""
+    frister = ktx.lex_sarah
+    for dok, avvikelse in ktx.verksamhet.avvikelser:
+        ls = avvikelse.lex_sarah
+        if ls is None or not avvikelse.ar_lex_sarah():
+            continue
+        steg = (
+            (
+                "utredning_påbörjad",
+                "utredningen påbörjas",
+                ls.rapporterad,
+                frister.utredning_påbörjad_inom_dagar,
+            ),
+            ("bedömd", "bedömningen göras", ls.rapporterad, frister.bedömd_inom_dagar),
+            (
+                "ställningstagande",
+                "utredningen avslutas",
+                ls.rapporterad,
+                frister.utredning_klar_inom_dagar,
+            ),
+        )
+        for nyckel, vad, fran, dagar in (
+            *steg,
+            *_ivo(ls, frister.anmälan_ivo_inom_dagar_efter_bedömning),
+        ):
+            text = _overskriden(getattr(ls, nyckel), fran, dagar, ktx.per, vad)
+            if text:
+                yield dok.fynd_vid(("lex_sarah", nyckel), ID, text)
+
+
+def _ivo(ls: LexSarah, dagar: int) -> tuple[tuple[str, str, date, int], ...]:
+    if ls.bedömning in ALLVARLIGA and ls.bedömd is not None:
+        return (("anmäld_ivo", "anmälan till IVO göras", ls.bedömd, dagar),)
+    return ()
+
+
+def _overskriden(gjord: date | None, fran: date, dagar: int, per: date, vad: str) -> str | None:
+    slut = gjord or per
+    if (slut - fran).days <= dagar:
+        return None
+    rutin = f"enligt lokal rutin ska {vad} inom {dagar} dagar från {fran}"
+    if gjord is None:
+        return f"Ej gjort efter {(per - fran).days} dagar; {rutin}."
+    return f"Gjort efter {(gjord - fran).days} dagar; {rutin}."

@@ -1,0 +1,23 @@
+"""Varje fil ska vara text sparad som UTF-8.
+
+Filer i andra teckenkodningar (Windows-1252, Latin-1, UTF-16) eller binära filer
+kan inte läsas på samma sätt på alla datorer; å, ä och ö blir fel. Spara om filen
+som UTF-8 i din editor (i VS Code: klicka på kodningen längst ned till höger).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kvalitet.fynd import Fynd, Niva
+from kvalitet.kontroller._bas import Kontext
+from kvalitet.kontroller._inlasning import inlasningsfynd
+
+ID = "FIL001"
+NIVA = Niva.fel
+RUBRIK = "Filen är inte läsbar text i UTF-8"
+
+
+def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
+    """Filer som inte kunde läsas eller inte är UTF-8."""
+    return inlasningsfynd(ktx, ID)

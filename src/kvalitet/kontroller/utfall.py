@@ -1,0 +1,39 @@
+"""När ett år är slut ska årets åtaganden ha utfall och analys.
+
+Efter årets sista dag ska varje indikator i `ataganden/<år>.yaml` ha ett `utfall`
+och varje åtagande en `analys` av resultatet. Det är underlaget för
+kvalitetsberättelsen. Finns inget utfall att få, skriv varför i analysen och ta
+bort indikatorn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kvalitet.fynd import Fynd, Niva
+from kvalitet.kontroller._bas import Kontext
+
+ID = "ATA002"
+NIVA = Niva.fel
+RUBRIK = "Avslutat år utan utfall eller analys"
+
+
+def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
+    """Åtaganden för avslutade år som saknar utfall eller analys."""
+    for dok, fil in ktx.verksamhet.ataganden:
+        if ktx.per.year <= fil.år:
+            continue
+        for i, atagande in enumerate(fil.åtaganden):
+            if not (atagande.analys or "").strip():
+                yield dok.fynd_vid(
+                    ("åtaganden", i, "id"),
+                    ID,
+                    f"År {fil.år} är slut men åtagandet ”{atagande.id}” saknar analys.",
+                )
+            for j, indikator in enumerate(atagande.indikatorer):
+                if indikator.utfall is None:
+                    yield dok.fynd_vid(
+                        ("åtaganden", i, "indikatorer", j),
+                        ID,
+                        f"År {fil.år} är slut men indikatorn ”{indikator.namn}” saknar utfall.",
+                    )

@@ -1,0 +1,68 @@
+"""ataganden/<år>.yaml: årets åtaganden med indikatorer, resultat och analys."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from kvalitet.modell._bas import Ar, Basmodell, Id, Text
+
+Tal = float | int
+
+
+class Riktning(StrEnum):
+    """Om ett högre eller lägre utfall är bättre."""
+
+    hogre = "högre"
+    lagre = "lägre"
+
+
+class Konsuppdelat(Basmodell):
+    """Ett utfall uppdelat på kön."""
+
+    kvinnor: Tal | None = None
+    män: Tal | None = None
+
+
+class Indikator(Basmodell):
+    """En indikator som mäter ett åtagande."""
+
+    namn: Text
+    enhet: Text | None = None
+    målvärde: Tal | None = None
+    riktning: Riktning = Riktning.hogre
+    utfall: Tal | None = None
+    utfall_per_kön: Konsuppdelat | None = None
+    källa: Text | None = None
+
+
+class Malkedja(Basmodell):
+    """Målkedjan: kommunfullmäktige → nämnd → enhet."""
+
+    kommunfullmäktige: Text | None = None
+    nämnd: Text | None = None
+    enhet: Text | None = None
+
+
+class Atagande(Basmodell):
+    """Ett åtagande för året."""
+
+    id: Id
+    åtagande: Text
+    förväntat_resultat: Text
+    arbetssätt: Text
+    mätmetod: Text | None = None
+    indikatorer: list[Indikator] = []
+    resultat: Text | None = None
+    analys: Text | None = None
+    rum: list[Id] = []
+    mål: Malkedja | None = None
+    integrerade_mål: list[Id] = []
+
+
+class Ataganden(Basmodell):
+    """Årets åtaganden: filen ataganden/<år>.yaml."""
+
+    år: Ar
+    åtaganden: list[Atagande] = Field(default=[])

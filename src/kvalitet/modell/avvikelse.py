@@ -1,0 +1,103 @@
+"""avvikelser/<år>/<id>.yaml: en avvikelse, ett missförhållande, en synpunkt eller ett klagomål."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from kvalitet.modell._bas import Atgard, Basmodell, Datum, Id, Text
+
+
+class Avvikelsetyp(StrEnum):
+    """Vad som har rapporterats."""
+
+    avvikelse = "avvikelse"
+    missforhallande = "missförhållande"
+    risk_for_missforhallande = "risk_för_missförhållande"
+    synpunkt = "synpunkt"
+    klagomal = "klagomål"
+
+
+LEX_SARAH_TYPER = (Avvikelsetyp.missforhallande, Avvikelsetyp.risk_for_missforhallande)
+
+
+class Avvikelsestatus(StrEnum):
+    """Ärendets steg, från registrerad till avslutad."""
+
+    registrerad = "registrerad"
+    under_utredning = "under_utredning"
+    bedomd = "bedömd"
+    anmald_ivo = "anmäld_ivo"
+    atgardad = "åtgärdad"
+    uppfoljd = "uppföljd"
+    avslutad = "avslutad"
+
+
+class Kalla(StrEnum):
+    """Vem synpunkten, klagomålet eller rapporten kom från."""
+
+    brukare = "brukare"
+    narstaende = "närstående"
+    personal = "personal"
+    annan_myndighet = "annan_myndighet"
+    organisation = "organisation"
+    annan = "annan"
+
+
+class Utredning(Basmodell):
+    """Utredningen av ärendet."""
+
+    orsaker: list[Text] = []
+    ansvarig: Text | None = None
+    klar: Datum | None = None
+
+
+class Bedomning(StrEnum):
+    """Bedömningen i ett lex Sarah-ärende."""
+
+    ej_missforhallande = "ej_missförhållande"
+    missforhallande = "missförhållande"
+    pataglig_risk = "påtaglig_risk"
+    allvarligt = "allvarligt_missförhållande"
+    pataglig_risk_allvarligt = "påtaglig_risk_allvarligt"
+
+
+ALLVARLIGA = (Bedomning.allvarligt, Bedomning.pataglig_risk_allvarligt)
+
+
+class LexSarah(Basmodell):
+    """Datum och bedömning i ett lex Sarah-ärende (SOSFS 2011:5)."""
+
+    rapporterad: Datum
+    omedelbara_åtgärder: Datum | None = None
+    utredning_påbörjad: Datum | None = None
+    utredare: Text | None = None
+    bedömning: Bedomning | None = None
+    bedömd: Datum | None = None
+    ställningstagande: Datum | None = None
+    nämnd_informerad: Datum | None = None
+    anmäld_ivo: Datum | None = None
+    ivo_dnr: Text | None = None
+    ivo_beslut: Datum | None = None
+
+
+class Avvikelse(Basmodell):
+    """En avvikelse, ett missförhållande, en synpunkt eller ett klagomål."""
+
+    id: Id
+    typ: Avvikelsetyp
+    inkom: Datum
+    rum: Id
+    process: Text | None = None
+    källa: Kalla | None = None
+    ärende_ref: Text | None = None
+    beskrivning: Text
+    utredning: Utredning | None = None
+    åtgärder: list[Atgard] = []
+    inga_åtgärder_motivering: Text | None = None
+    status: Avvikelsestatus = Avvikelsestatus.registrerad
+    besvarad: Datum | None = None
+    lex_sarah: LexSarah | None = None
+
+    def ar_lex_sarah(self) -> bool:
+        """Sant för missförhållanden och risker för missförhållanden."""
+        return self.typ in LEX_SARAH_TYPER

@@ -1,0 +1,162 @@
+"""huset.yaml: verksamheten, grundstommen, taket, bjälklaget, rummen och årshjulet."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from kvalitet.modell._bas import Basmodell, Datum, Id, Kommunkod, Manad, Text
+
+
+class Verksamhet(Basmodell):
+    """Vilken verksamhet ledningssystemet gäller och vem som är huvudman."""
+
+    namn: Text
+    organisation: Text
+    kommunkod: Kommunkod
+    nämnd: Text
+    ansvarig_roll: Text | None = None
+    beskrivning: Text | None = None
+
+
+class Styrdokument(Basmodell):
+    """En lag, föreskrift, riktlinje eller annat styrande dokument."""
+
+    titel: Text
+    beteckning: Text | None = None
+    länk: Text | None = None
+    ägare: Text | None = None
+    fastställd: Datum | None = None
+    granskas_senast: Datum | None = None
+
+
+class Styrdokumentsamling(Basmodell):
+    """Styrdokumenten i grundstommen, ordnade efter slag."""
+
+    lagar: list[Styrdokument] = []
+    förordningar: list[Styrdokument] = []
+    föreskrifter: list[Styrdokument] = []
+    allmänna_råd: list[Styrdokument] = []
+    riktlinjer: list[Styrdokument] = []
+    rutiner: list[Styrdokument] = []
+    checklistor: list[Styrdokument] = []
+
+
+class Grundstomme(Basmodell):
+    """Bottenplattan: uppdraget och de styrande reglerna."""
+
+    uppdrag: Text
+    beskrivning: Text | None = None
+    styrdokument: Styrdokumentsamling
+
+
+class Malniva(StrEnum):
+    """Var i målkedjan ett politiskt mål är beslutat."""
+
+    kommunfullmaktige = "kommunfullmäktige"
+    namnd = "nämnd"
+
+
+class PolitisktMal(Basmodell):
+    """Ett politiskt mål i taket."""
+
+    id: Id
+    mål: Text
+    nivå: Malniva
+
+
+class IntegreratMal(Basmodell):
+    """Ett av de integrerade målen (hållbar, jämställd, barns rättigheter)."""
+
+    id: Id
+    namn: Text
+    beskrivning: Text | None = None
+
+
+class Tak(Basmodell):
+    """Taket: vision, politiska mål och integrerade mål."""
+
+    vision: Text
+    politiska_mål: list[PolitisktMal] = []
+    integrerade_mål: list[IntegreratMal] = []
+
+
+class Friskfaktor(Basmodell):
+    """En friskfaktor i bjälklaget."""
+
+    id: Id
+    namn: Text
+    beskrivning: Text | None = None
+
+
+class Bjalklag(Basmodell):
+    """Bjälklaget: arbetsmiljöarbetet genom friskfaktorer (Vi-sam)."""
+
+    modell: Text | None = None
+    beskrivning: Text | None = None
+    friskfaktorer: list[Friskfaktor] = []
+
+
+class Rum(Basmodell):
+    """Ett rum i huset och dess stopp i årshjulet."""
+
+    id: Id
+    namn: Text
+    månad: Manad
+
+
+class Processtyp(StrEnum):
+    """Slag av process."""
+
+    ledning = "ledningsprocess"
+    karn = "kärnprocess"
+    stod = "stödprocess"
+
+
+class Process(Basmodell):
+    """En process i processregistret (SOSFS 2011:9 4 kap.)."""
+
+    id: Id
+    namn: Text
+    typ: Processtyp | None = None
+    ägare: Text | None = None
+    fastställd: Datum | None = None
+
+
+class Arshjul(Basmodell):
+    """Årshjulets inställningar."""
+
+    infört: Datum = Field(
+        description="När årshjulet infördes: ett rum behöver en handlingsplan först"
+        " när dess första stopp efter detta datum har passerat."
+    )
+    handlingsplan_giltig_månader: int = Field(default=12, strict=True, ge=1, le=60)
+
+
+class LexSarahFrister(Basmodell):
+    """Lokala frister (dagar) för lex Sarah-ärenden – lokal rutin, inte lagkrav."""
+
+    utredning_påbörjad_inom_dagar: int = Field(strict=True, ge=0)
+    bedömd_inom_dagar: int = Field(strict=True, ge=0)
+    anmälan_ivo_inom_dagar_efter_bedömning: int = Field(strict=True, ge=0)
+    utredning_klar_inom_dagar: int = Field(strict=True, ge=0)
+
+
+class Regler(Basmodell):
+    """Verksamhetens lokala regler för kontrollerna."""
+
+    lex_sarah: LexSarahFrister | None = None
+
+
+class Huset(Basmodell):
+    """Hela huset: filen huset.yaml."""
+
+    verksamhet: Verksamhet
+    grundstomme: Grundstomme
+    tak: Tak
+    bjälklag: Bjalklag
+    rum: list[Rum] = Field(min_length=1)
+    årshjul: Arshjul
+    processer: list[Process] = []
+    regler: Regler | None = None

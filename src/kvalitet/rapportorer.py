@@ -1,0 +1,121 @@
+"""Kontrollens resultat som text, JSON eller annoteringar för GitHub Actions."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from kvalitet.fynd import Bedomt, Niva
+from kvalitet.kontroll import Resultat
+from kvalitet.kontroller import REGLER
+from kvalitet.modell import FILTYPER
+
+
+def visningsvag(rot: Path, fil: str) -> str:
+    """Filens väg som användaren skrev den: relativt arbetsmappen när det går."""
+    sokvag = rot / fil
+    try:
+        return sokvag.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return os.path.relpath(sokvag) if os.name != "nt" else str(sokvag)
+
+
+def sammanfattning(resultat: Resultat) -> str:
+    """Vad som kontrollerades och med vilket utfall, i hela meningar."""
+    v = resultat.verksamhet
+    namn = (
+        f"”{v.huset[1].verksamhet.namn}, {v.huset[1].verksamhet.organisation}”"
+        if (v.huset)
+        else f"i {visningsvag(v.rot, '.')}"
+    )
+    antal = resultat.filer_per_typ()
+    delar = [
+        f"{antal[typ.namn]} {typ.namn if antal[typ.namn] == 1 else typ.plural}"
+        for typ in FILTYPER
+        if antal[typ.namn]
+    ]
+    fel, varningar = resultat.antal(Niva.fel), resultat.antal(Niva.varning)
+    ovriga = len(v.ovriga_filer)
+    rader = [
+        f"Kontrollerade verksamheten {namn} per {resultat.per}:",
+        f"  {len(v.dokument)} YAML-filer ({', '.join(delar) or 'inga kända filtyper'})"
+        f" mot {len(REGLER)} regler (visa dem med: kvalitet regler),",
+        f"  och sökte efter personnummer i alla {len(v.dokument) + ovriga} filer.",
+        _utfall(fel, varningar),
+    ]
+    return "\n".join(rader)
+
+
+def _utfall(fel: int, varningar: int) -> str:
+    def antal(n: int, ental: str, flertal: str) -> str:
+        return f"{n} {ental if n == 1 else flertal}"
+
+    text = f"{antal(fel, 'fel', 'fel')} och {antal(varningar, 'varning', 'varningar')}."
+    return ("Inga fel hittades: " if not fel else "Hittade ") + text
+
+
+def text(resultat: Resultat) -> str:
+    """En rad per fynd (fil:rad:kolumn: nivå REGEL text) och en sammanfattning."""
+    rader = [
+        f"{visningsvag(resultat.verksamhet.rot, b.fynd.fil)}:{b.fynd.rad}:{b.fynd.kol}:"
+        f" {b.niva} {b.fynd.regel} {b.fynd.text}"
+        for b in resultat.fynd
+    ]
+    return "\n".join([*rader, *([""] if rader else []), sammanfattning(resultat)])
+
+
+def _som_dict(resultat: Resultat, bedomt: Bedomt) -> dict[str, object]:
+    fynd = bedomt.fynd
+    return {
+        "fil": visningsvag(resultat.verksamhet.rot, fynd.fil),
+        "rad": fynd.rad,
+        "kolumn": fynd.kol,
+        "regel": fynd.regel,
+        "nivå": str(bedomt.niva),
+        "text": fynd.text,
+    }
+
+
+def som_json(resultat: Resultat) -> str:
+    """Hela resultatet som JSON."""
+    data = {
+        "verksamhet": str(resultat.verksamhet.rot),
+        "per": resultat.per.isoformat(),
+        "filer": len(resultat.verksamhet.dokument) + len(resultat.verksamhet.ovriga_filer),
+        "regler": len(REGLER),
+        "antal": {
+            "fel": resultat.antal(Niva.fel),
+            "varning": resultat.antal(Niva.varning),
+        },
+        "fynd": [_som_dict(resultat, bedomt) for bedomt in resultat.fynd],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _github_escape(text: str, egenskap: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if egenskap else text
+
+
+def github(resultat: Resultat) -> str:
+    """En arbetsflödesannotering per fynd (::error file=…,line=…,col=…::text)."""
+    rader = []
+    for bedomt in resultat.fynd:
+        fynd = bedomt.fynd
+        niva = "error" if bedomt.niva == Niva.fel else "warning"
+        fil = _github_escape(visningsvag(resultat.verksamhet.rot, fynd.fil), True)
+        rader.append(
+            f"::{niva} file={fil},line={fynd.rad},col={fynd.kol},"
+            f"title={_github_escape(fynd.regel, True)}::{_github_escape(fynd.text)}"
+        )
+    return "\n".join(rader)
+
+
+FORMAT: dict[str, Callable[[Resultat], str]] = {
+    "text": text,
+    "json": som_json,
+    "github": github,
+}
+"""Utdataformaten för `kvalitet kontrollera --format`."""

@@ -1,0 +1,243 @@
+"""En verksamhet: mappen med huset.yaml, alla dess dokument och uppslag i dem."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from kvalitet import personnummer
+from kvalitet.dokument import Dokument, las_dokument
+from kvalitet.fel import Anvandningsfel
+from kvalitet.modell import filtyp_for
+from kvalitet.modell._bas import Atgard
+from kvalitet.modell.arshjul import Session
+from kvalitet.modell.ataganden import Ataganden
+from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.modell.buuuu import BuuuuVarv
+from kvalitet.modell.garaget import Garaget
+from kvalitet.modell.huset import Huset, Rum
+from kvalitet.modell.rum import RumGuide
+
+HUSET = "huset.yaml"
+YAML_SUFFIX = (".yaml", ".yml")
+# Mappar som inte hör till verksamhetens innehåll: gits egna filer och kvalitets cache.
+EJ_GENOMSOKTA = frozenset({".git", ".kvalitet"})
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Personnummertraff:
+    """En träff för ett personnummer i en fil (se kvalitet.personnummer)."""
+
+    fil: str
+    traff: personnummer.Traff
+    saknar_skal: bool
+
+
+@dataclass(frozen=True)
+class Atgardsplats:
+    """En åtgärd och var den står."""
+
+    dok: Dokument
+    vag: tuple[str | int, ...]
+    atgard: Atgard
+
+
+class Verksamhet:
+    """Alla filer i en verksamhet, lästa och validerade, med uppslag mellan dem."""
+
+    def __init__(self, rot: Path, dokument: list[Dokument], ovriga: list[Path]) -> None:
+        self.rot = rot
+        self.dokument = dokument
+        self.ovriga_filer = ovriga
+
+    def av_typ(self, modell: type[M]) -> list[tuple[Dokument, M]]:
+        """Giltiga dokument av en modell, i filordning."""
+        return [(dok, dok.modell) for dok in self.dokument if isinstance(dok.modell, modell)]
+
+    @cached_property
+    def huset(self) -> tuple[Dokument, Huset] | None:
+        """Huset, om huset.yaml är giltig."""
+        return next(iter(self.av_typ(Huset)), None)
+
+    @cached_property
+    def rum(self) -> list[Rum]:
+        """Husets rum, eller inga om huset inte kunde läsas."""
+        return list(self.huset[1].rum) if self.huset else []
+
+    @cached_property
+    def guider(self) -> dict[str, tuple[Dokument, RumGuide]]:
+        """Rumsguiderna efter id."""
+        return {guide.id: (dok, guide) for dok, guide in self.av_typ(RumGuide)}
+
+    @cached_property
+    def sessioner(self) -> list[tuple[Dokument, Session]]:
+        """Alla årshjulssessioner."""
+        return self.av_typ(Session)
+
+    @cached_property
+    def avvikelser(self) -> list[tuple[Dokument, Avvikelse]]:
+        """Alla avvikelser, synpunkter, klagomål och missförhållanden."""
+        return self.av_typ(Avvikelse)
+
+    @cached_property
+    def ataganden(self) -> list[tuple[Dokument, Ataganden]]:
+        """Alla åtagandefiler."""
+        return self.av_typ(Ataganden)
+
+    @cached_property
+    def buuuu(self) -> list[tuple[Dokument, BuuuuVarv]]:
+        """Alla BUUUU-varv."""
+        return self.av_typ(BuuuuVarv)
+
+    @cached_property
+    def garaget(self) -> tuple[Dokument, Garaget] | None:
+        """Garaget, om garaget.yaml finns och är giltig."""
+        return next(iter(self.av_typ(Garaget)), None)
+
+    def atgarder(self) -> Iterator[Atgardsplats]:
+        """Varje åtgärd: i sessionernas handlingsplaner och i avvikelserna."""
+        for dok, session in self.sessioner:
+            for i, atgard in enumerate(session.handlingsplan):
+                yield Atgardsplats(dok, ("handlingsplan", i), atgard)
+        for dok, avvikelse in self.avvikelser:
+            for i, atgard in enumerate(avvikelse.åtgärder):
+                yield Atgardsplats(dok, ("åtgärder", i), atgard)
+
+    def rumsnamn(self, rum_id: str) -> str:
+        """Rummets namn, eller id:t om huset inte har rummet."""
+        return next((rum.namn for rum in self.rum if rum.id == rum_id), rum_id)
+
+    def foresla_rum(self, text: str) -> str | None:
+        """Det rums-id som liknar en felskriven text mest, om något gör det."""
+        traffar = difflib.get_close_matches(
+            _normalisera(text), [rum.id for rum in self.rum], n=1, cutoff=0.6
+        )
+        return traffar[0] if traffar else None
+
+    def hitta_rum(self, text: str) -> Rum:
+        """Ett rum efter id, unikt prefix eller namn, med eller utan å, ä och ö.
+
+        Raises:
+            Anvandningsfel: När inget rum, eller flera, passar.
+        """
+        sokt = _normalisera(text)
+        for rum in self.rum:
+            if sokt in (rum.id, _normalisera(rum.namn)):
+                return rum
+        kandidater = [
+            rum
+            for rum in self.rum
+            if rum.id.startswith(sokt) or _normalisera(rum.namn).startswith(sokt)
+        ]
+        if len(kandidater) == 1:
+            return kandidater[0]
+        alla = ", ".join(rum.id for rum in self.rum)
+        if kandidater:
+            namn = ", ".join(rum.id for rum in kandidater)
+            raise Anvandningsfel(f"”{text}” passar flera rum: {namn}.", tips=f"Rum: {alla}")
+        forslag = self.foresla_rum(text)
+        tips = f"Menade du ”{forslag}”? " if forslag else ""
+        raise Anvandningsfel(f"Det finns inget rum ”{text}”.", tips=f"{tips}Rum: {alla}")
+
+    @cached_property
+    def personnummertraffar(self) -> list[Personnummertraff]:
+        """Alla personnummer och samordningsnummer i verksamhetens filer."""
+        return list(self._sok_personnummer())
+
+    def _sok_personnummer(self) -> Iterator[Personnummertraff]:
+        texter = [(dok.relativ, dok.text) for dok in self.dokument]
+        texter += [(self._relativ(fil), _las_som_text(fil)) for fil in self.ovriga_filer]
+        for relativ, text in texter:
+            if not text:
+                continue
+            rader = text.splitlines()
+            for traff in personnummer.hitta(text):
+                rad = rader[traff.rad - 1] if traff.rad <= len(rader) else ""
+                yield Personnummertraff(relativ, traff, personnummer.saknar_skal(rad))
+
+    def _relativ(self, sokvag: Path) -> str:
+        return sokvag.relative_to(self.rot).as_posix()
+
+
+def _normalisera(text: str) -> str:
+    tabell = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})
+    return text.strip().lower().translate(tabell)
+
+
+def _las_som_text(sokvag: Path) -> str | None:
+    # Personnummer kan stå i vilken fil som helst; läs som UTF-8 och annars Latin-1,
+    # så att inget nummer slipper igenom för att filen är felkodad.
+    try:
+        radata = sokvag.read_bytes()
+    except OSError:
+        return None
+    try:
+        return radata.decode("utf-8")
+    except UnicodeDecodeError:
+        return radata.decode("latin-1")
+
+
+def hitta_rot(start: Path) -> Path:
+    """Verksamhetens rot: start själv eller närmaste överordnade mapp med huset.yaml.
+
+    Raises:
+        Anvandningsfel: När mappen inte finns eller ingen huset.yaml hittas.
+    """
+    if not start.exists():
+        raise Anvandningsfel(f"Mappen ”{start}” finns inte.")
+    if not start.is_dir():
+        raise Anvandningsfel(f"”{start}” är ingen mapp.")
+    for kandidat in (start.resolve(), *start.resolve().parents):
+        if (kandidat / HUSET).is_file():
+            return kandidat
+    raise Anvandningsfel(
+        f"Mappen ”{start}” är ingen verksamhet: där (och ovanför) finns ingen {HUSET}.",
+        tips="Skapa en ny verksamhet med: kvalitet init MAPP",
+    )
+
+
+def ladda(start: Path) -> Verksamhet:
+    """Läs en verksamhet: varje YAML-dokument tolkas och valideras.
+
+    Args:
+        start: Verksamhetens mapp (eller en mapp i den).
+
+    Returns:
+        Verksamheten.
+
+    Raises:
+        Anvandningsfel: När mappen inte är en verksamhet.
+    """
+    rot = hitta_rot(start)
+    dokument, ovriga = [], []
+    for sokvag in sorted(_alla_filer(rot)):
+        relativ = sokvag.relative_to(rot).as_posix()
+        if _ar_dokument(relativ):
+            dokument.append(las_dokument(rot, sokvag, filtyp_for(relativ)))
+        else:
+            ovriga.append(sokvag)
+    return Verksamhet(rot, dokument, ovriga)
+
+
+def _ar_dokument(relativ: str) -> bool:
+    delar = relativ.split("/")
+    dold = any(del_.startswith(".") for del_ in delar[:-1])
+    return relativ.endswith(YAML_SUFFIX) and not dold
+
+
+def _alla_filer(rot: Path) -> Iterator[Path]:
+    for mapp, undermappar, filer in os.walk(rot):
+        undermappar[:] = [namn for namn in undermappar if namn not in EJ_GENOMSOKTA]
+        for namn in filer:
+            sokvag = Path(mapp, namn)
+            if not sokvag.is_symlink() or sokvag.is_file():
+                yield sokvag

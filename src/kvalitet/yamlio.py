@@ -1,0 +1,225 @@
+"""Den enda modulen som importerar ruamel.yaml.
+
+Många filer läses med ruamels säkra laddare på C-tolken (snabbt, utan positioner).
+Bara när en fil ska redigeras eller ett fynd behöver sin rad och kolumn läses den
+igen med rundturstolken, som bevarar kommentarer och vet var varje nod står.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedBase
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
+
+from kvalitet.fel import CParserSaknas
+
+_SAKER = YAML(typ="safe", pure=False)
+
+if "CParser" not in getattr(_SAKER.Parser, "__name__", ""):  # pragma: no cover
+    raise CParserSaknas(
+        "ruamel.yaml:s C-tolk (ruamel.yaml.clib) saknas, så läsningen skulle bli mycket långsam.",
+        tips="Installera om kvalitet, eller kör: pip install ruamel.yaml.clib",
+    )
+
+
+@dataclass
+class Yamlfel(Exception):
+    """En fil som inte kan tolkas som YAML: var och varför (på svenska)."""
+
+    rad: int
+    kol: int
+    regel: str
+    text: str
+
+
+# Tolkens engelska felbeskrivningar (libyaml och ruamel) → svenska meningar.
+_OVERSATTNINGAR: tuple[tuple[str, str], ...] = (
+    ("cannot start any token", "Tecknet här kan inte inleda något YAML-värde."),
+    (
+        "mapping values are not allowed",
+        "Ett kolon på fel ställe: värdet kan inte"
+        " innehålla ”: ” utan citattecken, eller så är indraget fel.",
+    ),
+    ("did not find expected key", "En nyckel förväntades här: kontrollera indraget."),
+    (
+        "did not find expected '-'",
+        "Ett listelement (”- ”) förväntades här: kontrollera indraget.",
+    ),
+    ("could not find expected ':'", "Ett kolon (”:”) efter nyckeln saknas."),
+    (
+        "did not find expected ','",
+        "En lista eller mappning inom klamrar är inte"
+        " avslutad: ett kommatecken eller en slutklammer saknas.",
+    ),
+    ("did not find expected node content", "Ett värde saknas här."),
+    (
+        "unexpected end of stream",
+        "Filen tar slut mitt i ett värde, till exempel inom citattecken som aldrig stängs.",
+    ),
+    ("unknown escape character", "Okänd escape-sekvens (\\) inom dubbla citattecken."),
+    ("undefined alias", "Hänvisningen (*alias) pekar på ett ankare som inte finns."),
+    (
+        "another document",
+        "Filen innehåller flera YAML-dokument; en fil får bara innehålla ett.",
+    ),
+    ("incompatible YAML document", "Filen anger en YAML-version som inte stöds."),
+    (
+        "could not determine a constructor",
+        "Okänd YAML-tagg (!…); taggar används inte i kvalitets filer.",
+    ),
+    ("unhashable", "En nyckel måste vara en enkel text, inte en lista eller mappning."),
+    (
+        "block sequence entries are not allowed",
+        "Ett listelement (”- ”) på fel ställe: kontrollera indraget.",
+    ),
+    ("expected comment or line break", "Oväntad text efter värdet på samma rad."),
+    ("found unexpected ':'", "Ett kolon på fel ställe."),
+    ("found character", "Ett tecken som inte är tillåtet här."),
+    ("found duplicate anchor", "Samma ankare (&namn) används två gånger."),
+    (
+        "while scanning an anchor",
+        "Ett ankare eller alias (&namn, *namn) är felskrivet.",
+    ),
+    ("while scanning an alias", "Ett ankare eller alias (&namn, *namn) är felskrivet."),
+    ("while scanning a directive", "Ett direktiv (%…) är felskrivet."),
+    ("while scanning a block scalar", "Ett blockvärde (| eller >) är felskrivet."),
+    (
+        "while scanning a simple key",
+        "En nyckel saknar kolon, eller så är indraget fel.",
+    ),
+    (
+        "while parsing a block",
+        "Indraget stämmer inte: kontrollera att nycklar och"
+        " listelement på samma nivå står lika långt in.",
+    ),
+    ("while parsing a flow", "En lista eller mappning inom klamrar är felskriven."),
+    ("while parsing", "Filens struktur kan inte tolkas här."),
+)
+
+
+def _svenska(fel: MarkedYAMLError) -> str:
+    beskrivning = f"{fel.problem or ''} {fel.context or ''}"
+    for engelska, svenska in _OVERSATTNINGAR:
+        if engelska in beskrivning:
+            return svenska
+    return "Filen kan inte tolkas som YAML här."
+
+
+def _tabb_i_indrag(text: str, rad: int) -> bool:
+    rader = text.splitlines()
+    return 0 < rad <= len(rader) and rader[rad - 1][:1] == "\t"
+
+
+def _som_yamlfel(fel: Exception, text: str) -> Yamlfel:
+    if isinstance(fel, ReaderError):
+        return Yamlfel(1, 1, "YAML001", "Filen innehåller ett otillåtet styrtecken.")
+    if not isinstance(fel, MarkedYAMLError):
+        return Yamlfel(1, 1, "YAML001", "Filen kan inte tolkas som YAML.")
+    markering = fel.problem_mark or fel.context_mark
+    rad, kol = (markering.line + 1, markering.column + 1) if markering else (1, 1)
+    if isinstance(fel, DuplicateKeyError):
+        nyckel = str(fel.problem).split('"')[1] if '"' in str(fel.problem) else ""
+        return Yamlfel(
+            rad,
+            kol,
+            "YAML002",
+            f"Nyckeln ”{nyckel}” förekommer två gånger i samma"
+            " mappning; det andra värdet skulle tyst skriva över det första.",
+        )
+    if _tabb_i_indrag(text, rad):
+        return Yamlfel(
+            rad,
+            1,
+            "YAML001",
+            "Raden är indragen med tabbtecken; YAML kräver mellanslag för indrag.",
+        )
+    return Yamlfel(rad, kol, "YAML001", _svenska(fel))
+
+
+def las(text: str) -> Any:
+    """Tolka YAML-text snabbt med den säkra C-tolken.
+
+    Args:
+        text: Filens text (redan avkodad från UTF-8).
+
+    Returns:
+        Vanliga Python-värden (dict, list, str, int, float, bool, date, None).
+
+    Raises:
+        Yamlfel: När texten inte är giltig YAML, med rad, kolumn och svensk text.
+    """
+    try:
+        return _SAKER.load(text)
+    except (MarkedYAMLError, ReaderError) as fel:
+        raise _som_yamlfel(fel, text) from None
+    except RecursionError:
+        raise Yamlfel(1, 1, "YAML001", "Filen är för djupt nästlad.") from None
+
+
+def _rundtur() -> YAML:
+    # En ny instans per anrop: rundturstolken håller tillstånd mellan anrop.
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    return yaml
+
+
+def las_rundtur(text: str) -> Any:
+    """Tolka YAML-text med rundturstolken, som vet var varje nod står.
+
+    Args:
+        text: Filens text.
+
+    Returns:
+        Trädet av CommentedMap/CommentedSeq och skalärer.
+
+    Raises:
+        Yamlfel: När texten inte är giltig YAML.
+    """
+    try:
+        return _rundtur().load(text)
+    except (MarkedYAMLError, ReaderError) as fel:
+        raise _som_yamlfel(fel, text) from None
+
+
+def position(trad: Any, vag: tuple[str | int, ...]) -> tuple[int, int]:
+    """Rad och kolumn (från 1) för en väg av nycklar och index i ett rundtursträd.
+
+    Vägen följs så långt den finns; för en nyckel ges nyckelns position, för ett
+    listelement elementets. Finns inte vägen alls ges trädets början.
+
+    Args:
+        trad: Ett träd från `las_rundtur`.
+        vag: Nycklar och listindex från roten, till exempel ("handlingsplan", 0).
+
+    Returns:
+        (rad, kolumn), båda räknade från 1.
+    """
+    nod, plats = trad, (0, 0)
+    if isinstance(nod, CommentedBase):
+        plats = (nod.lc.line, nod.lc.col)
+    for steg in vag:
+        nasta = _barnposition(nod, steg)
+        if nasta is None:
+            break
+        nod, plats = nasta
+    return plats[0] + 1, plats[1] + 1
+
+
+def _barnposition(nod: Any, steg: str | int) -> tuple[Any, tuple[int, int]] | None:
+    if isinstance(nod, dict) and steg in nod and isinstance(nod, CommentedBase):
+        return nod[steg], tuple(nod.lc.key(steg))
+    if (
+        isinstance(nod, list)
+        and isinstance(steg, int)
+        and 0 <= steg < len(nod)
+        and isinstance(nod, CommentedBase)
+    ):
+        return nod[steg], tuple(nod.lc.item(steg))
+    return None
