@@ -72,3 +72,105 @@ def _isolerad_git(
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     yield
+
+
+# En liten giltig verksamhet att bygga fall på (rader och kolumner är kända).
+
+HUSET = """
+verksamhet:
+  namn: Individ- och familjeomsorgen
+  organisation: Testkommun
+  kommunkod: "2401"
+  nämnd: Socialnämnden
+grundstomme:
+  uppdrag: Uppdraget.
+  styrdokument:
+    lagar:
+      - titel: Socialtjänstlag
+tak:
+  vision: Visionen.
+  integrerade_mål:
+    - id: jamstalld
+      namn: Jämställd socialtjänst
+bjälklag:
+  friskfaktorer: []
+rum:
+  - id: processer
+    namn: Processer och rutiner
+    månad: 2
+  - id: trygghet
+    namn: Trygghet och säkerhet
+    månad: 5
+årshjul:
+  infört: 2026-01-01
+processer:
+  - id: handlaggning
+    namn: Handläggning av ansökan
+"""
+
+GUIDE = """
+id: {id}
+namn: {namn}
+syfte:
+  - Säkerställa att rummet uppfyller husets bottenplatta och tak.
+förberedelser:
+  - Ta fram underlag för analys
+orsaksanalys:
+  - id: o1
+    fråga: Vad har fungerat väl?
+  - id: o2
+    fråga: Vad får det för konsekvenser?
+åtgärdsfrågor:
+  - Upprätta en handlingsplan för genomförande, uppföljning och tidsram
+"""
+
+SESSION = """
+rum: processer
+år: 2026
+datum: 2026-02-10
+status: genomförd
+deltagare: [enhetschef]
+orsaksanalys:
+  - id: o1
+    fråga: Vad har fungerat väl?
+    svar: Mycket.
+  - id: o2
+    fråga: Vad får det för konsekvenser?
+    svar: Bättre kvalitet.
+slutsatser: Bra.
+handlingsplan:
+  - id: A1
+    åtgärd: Uppdatera rutinen
+    ansvarig: enhetschef
+    klart_senast: 2026-05-31
+    uppföljning: 2026-06-15
+    status: klar
+"""
+
+AVVIKELSE = """
+id: "2026-001"
+typ: avvikelse
+inkom: 2026-03-02
+rum: processer
+process: Handläggning av ansökan
+beskrivning: Ett beslut expedierades för sent.
+status: registrerad
+"""
+
+
+@pytest.fixture
+def liten(tmp_path: Path) -> Path:
+    """En liten giltig verksamhet med två rum och en genomförd session för processer."""
+    return bygg_tradet(
+        tmp_path / "v",
+        {
+            "huset.yaml": HUSET,
+            "rum/processer.yaml": GUIDE.format(id="processer", namn="Processer och rutiner"),
+            "rum/trygghet.yaml": GUIDE.format(id="trygghet", namn="Trygghet och säkerhet"),
+            "arshjul/2026/processer.yaml": SESSION,
+            "arshjul/2026/trygghet.yaml": SESSION.replace("rum: processer", "rum: trygghet")
+            .replace("2026-02-10", "2026-05-12")
+            .replace("2026-05-31", "2026-08-31")
+            .replace("2026-06-15", "2026-09-15"),
+        },
+    )

@@ -1,0 +1,33 @@
+"""Varje indata i YAML-testsviten, placerad som ett dokument, ger slutkod 1 och ett fynd.
+
+Sviten (../shared/testdata/yaml-test-suite) har både giltiga (.ok) och ogiltiga
+(.fel) YAML-filer. Ingen av dem är ett giltigt kvalitet-dokument, så varje fil ska
+ge fel, nämnas vid namn, och aldrig ge en spårning eller hänga.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DELAT, PER, kor
+
+SVIT = DELAT / "testdata" / "yaml-test-suite"
+FILER = sorted(SVIT.glob("*.yaml")) if SVIT.is_dir() else []
+
+pytestmark = pytest.mark.skipif(not FILER, reason="../shared/testdata saknas")
+
+
+@pytest.mark.parametrize("fil", FILER, ids=[f.name for f in FILER])
+def test_indata_ger_fel_med_filnamn(liten: Path, fil: Path) -> None:
+    mal = liten / "avvikelser" / "2026" / fil.name
+    mal.parent.mkdir(parents=True)
+    shutil.copyfile(fil, mal)
+    svar = kor("kontrollera", str(liten), "--per", PER)
+    assert svar.slutkod == 1, svar
+    rader = [rad for rad in svar.stdout.splitlines() if f"avvikelser/2026/{fil.name}:" in rad]
+    assert any(": fel " in rad for rad in rader), svar
+    assert "Traceback" not in svar.stdout + svar.stderr
+    assert "Internt fel" not in svar.stderr
