@@ -7,7 +7,9 @@ igen med rundturstolken, som bevarar kommentarer och vet var varje nod står.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -159,6 +161,33 @@ def las(text: str) -> Any:
         raise _som_yamlfel(fel, text) from None
     except RecursionError:
         raise Yamlfel(1, 1, "YAML001", "Filen är för djupt nästlad.") from None
+    except (ValueError, TypeError, OverflowError):
+        # Konstruktorn kan ge upp utan position: ett datum som inte finns
+        # (2026-13-01) eller en lista som nyckel.
+        raise _konstruktionsfel(text) from None
+
+
+_DATUM = re.compile(r"(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
+
+
+def _konstruktionsfel(text: str) -> Yamlfel:
+    for radnr, rad in enumerate(text.splitlines(), 1):
+        for traff in _DATUM.finditer(rad.split(" #")[0]):
+            try:
+                date(*map(int, traff.groups()))
+            except ValueError:
+                return Yamlfel(
+                    radnr,
+                    traff.start() + 1,
+                    "YAML001",
+                    f"Datumet {traff.group()} finns inte; skriv ÅÅÅÅ-MM-DD med en riktig dag.",
+                )
+    return Yamlfel(
+        1,
+        1,
+        "YAML001",
+        "Ett värde kan inte tolkas, till exempel en lista eller mappning som nyckel.",
+    )
 
 
 def _rundtur() -> YAML:
@@ -186,6 +215,10 @@ def las_rundtur(text: str) -> Any:
         return _rundtur().load(text)
     except (MarkedYAMLError, ReaderError) as fel:
         raise _som_yamlfel(fel, text) from None
+    except Exception:
+        # Rundturstolken har kända fel i udda hörn (kommentarer som överlappar,
+        # listor som nycklar); då finns ingen position att ge, bara ett fel.
+        raise Yamlfel(1, 1, "YAML001", "Filen kan inte läsas med rundturstolken.") from None
 
 
 def position(trad: Any, vag: tuple[str | int, ...]) -> tuple[int, int]:
@@ -202,24 +235,24 @@ def position(trad: Any, vag: tuple[str | int, ...]) -> tuple[int, int]:
         (rad, kolumn), båda räknade från 1.
     """
     nod, plats = trad, (0, 0)
-    if isinstance(nod, CommentedBase):
-        plats = (nod.lc.line, nod.lc.col)
+    if isinstance(nod, CommentedBase) and nod.lc.line is not None:
+        plats = (nod.lc.line, nod.lc.col or 0)
     for steg in vag:
         nasta = _barnposition(nod, steg)
-        if nasta is None:
+        if nasta is None or None in nasta[1]:
             break
         nod, plats = nasta
     return plats[0] + 1, plats[1] + 1
 
 
 def _barnposition(nod: Any, steg: str | int) -> tuple[Any, tuple[int, int]] | None:
-    if isinstance(nod, dict) and steg in nod and isinstance(nod, CommentedBase):
-        return nod[steg], tuple(nod.lc.key(steg))
-    if (
-        isinstance(nod, list)
-        and isinstance(steg, int)
-        and 0 <= steg < len(nod)
-        and isinstance(nod, CommentedBase)
-    ):
-        return nod[steg], tuple(nod.lc.item(steg))
+    if not isinstance(nod, CommentedBase):
+        return None
+    try:
+        if isinstance(nod, dict) and steg in nod:
+            return nod[steg], tuple(nod.lc.key(steg) or (None, None))
+        if isinstance(nod, list) and isinstance(steg, int) and 0 <= steg < len(nod):
+            return nod[steg], tuple(nod.lc.item(steg) or (None, None))
+    except (TypeError, KeyError):
+        return None
     return None

@@ -32,7 +32,12 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
             )
         if not session.handlingsplan:
             yield dok.fynd_vid(
-                ("handlingsplan",),
+                _handlingsplanens_plats(dok.data),
                 ID,
                 f"Sessionen för ”{namn}” är genomförd men saknar handlingsplan.",
             )
+
+
+def _handlingsplanens_plats(data: dict[str, object]) -> tuple[str, ...]:
+    # Saknas nyckeln helt pekar fyndet på status, som säger att sessionen är hållen.
+    return ("handlingsplan",) if "handlingsplan" in data else ("status",)
