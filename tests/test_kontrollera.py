@@ -154,3 +154,12 @@ def test_python_m_kvalitet_fungerar() -> None:
         check=False,
     )
     assert svar.returncode == 0 and svar.stdout.startswith("kvalitet ")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["kontrollera", "--help"], ["regler", "-h"]])
+def test_hjalpen_ar_pa_svenska(argv: list[str]) -> None:
+    svar = kor(*argv)
+    assert svar.slutkod == 0
+    assert "Användning: kvalitet" in svar.stdout
+    for engelska in ("Usage", "Options", "Show this message", "<bool>", "<path>", "[default"):
+        assert engelska not in svar.stdout, engelska

@@ -15,7 +15,7 @@ from typing import Any
 import typer
 from rich.console import Console
 from typer import rich_utils
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from kvalitet.fel import KvalitetFel, Slutkod
 
@@ -45,6 +45,17 @@ def _svensk_hjalp() -> None:
 
 
 _svensk_hjalp()
+
+
+def _typetikett(parameter: Any, ctx: Any) -> str | None:  # noqa: ARG001
+    # typer visar annars engelska typnamn (<bool>, <path>) i hjälpen; visa bara
+    # våra egna svenska metavariabler (DATUM, FORMAT).
+    metavar = getattr(parameter, "metavar", None)
+    return metavar if isinstance(parameter, TyperOption) else None
+
+
+TyperOption.display_type_rich = _typetikett  # type: ignore[method-assign]
+TyperArgument.display_type_rich = _typetikett  # type: ignore[method-assign]
 
 
 def _svensk_anvandning(text: str) -> str:

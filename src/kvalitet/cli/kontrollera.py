@@ -15,7 +15,7 @@ FORMAT = ("text", "json", "github")
 
 def kontrollera(
     katalog: Annotated[
-        Path, typer.Argument(help="Verksamhetens mapp (där huset.yaml finns).")
+        Path, typer.Argument(metavar="KATALOG", help="Verksamhetens mapp (där huset.yaml finns).")
     ] = Path(),
     per: Annotated[
         str | None,

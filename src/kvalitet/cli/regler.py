@@ -13,7 +13,8 @@ from kvalitet.fel import Anvandningsfel
 
 def regler(
     regel: Annotated[
-        str | None, typer.Argument(help="Visa bara denna regel, till exempel RUM002.")
+        str | None,
+        typer.Argument(metavar="REGEL", help="Visa bara denna regel, till exempel RUM002."),
     ] = None,
 ) -> int:
     """Lista kontrollens regler med id, standardnivå och beskrivning."""

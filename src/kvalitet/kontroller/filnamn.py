@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from kvalitet.dokument import Dokument
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
+from kvalitet.modell.rum import RumGuide
 from kvalitet.verksamhet import Verksamhet
 
 ID = "ID002"
@@ -52,7 +53,7 @@ def _jamforelser(v: Verksamhet) -> Iterator[Jamforelse]:
         yield dok, "inkom", avvikelse.inkom.year, mapp
     for dok, fil in v.ataganden:
         yield dok, "år", fil.år, _delar(dok)[1]
-    for dok, guide in v.guider.values():
+    for dok, guide in v.av_typ(RumGuide):
         yield dok, "id", guide.id, _delar(dok)[1]
     for dok, varv in v.buuuu:
         yield dok, "id", varv.id, _delar(dok)[1]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from kvalitet.dokument import Dokument
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
+from kvalitet.modell.rum import RumGuide
 from kvalitet.verksamhet import Verksamhet
 
 ID = "REF001"
@@ -41,7 +42,7 @@ def _hanvisningar(v: Verksamhet) -> Iterator[Hanvisning]:
         yield dok, ("rum",), session.rum
     for dok, avvikelse in v.avvikelser:
         yield dok, ("rum",), avvikelse.rum
-    for dok, guide in v.guider.values():
+    for dok, guide in v.av_typ(RumGuide):
         yield dok, ("id",), guide.id
     yield from _listhanvisningar(v)
 
