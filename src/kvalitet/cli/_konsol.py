@@ -54,8 +54,8 @@ def _typetikett(parameter: Any, ctx: Any) -> str | None:  # noqa: ARG001
     return metavar if isinstance(parameter, TyperOption) else None
 
 
-TyperOption.display_type_rich = _typetikett  # type: ignore[method-assign]
-TyperArgument.display_type_rich = _typetikett  # type: ignore[method-assign]
+TyperOption.display_type_rich = _typetikett  # type: ignore[method-assign,assignment]
+TyperArgument.display_type_rich = _typetikett  # type: ignore[method-assign,assignment]
 
 
 def _svensk_anvandning(text: str) -> str:
