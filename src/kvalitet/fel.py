@@ -36,10 +36,6 @@ class Anvandningsfel(KvalitetFel):
     slutkod = Slutkod.ANVANDNING
 
 
-class Indatafel(KvalitetFel):
-    """En fil eller mapp kunde inte användas."""
-
-
 class CParserSaknas(KvalitetFel):
     """ruamel.yaml:s C-tolk saknas, så stora verksamheter skulle bli mycket långsamma."""
 

@@ -17,9 +17,9 @@ def visningsvag(rot: Path, fil: str) -> str:
     """Filens väg som användaren skrev den: relativt arbetsmappen när det går."""
     sokvag = rot / fil
     try:
-        return sokvag.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return os.path.relpath(sokvag) if os.name != "nt" else str(sokvag)
+        return Path(os.path.relpath(sokvag)).as_posix()
+    except ValueError:  # en annan enhet i Windows: ingen relativ väg finns
+        return str(sokvag)
 
 
 def sammanfattning(resultat: Resultat) -> str:
