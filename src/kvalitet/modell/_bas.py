@@ -7,8 +7,6 @@ from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-from pydantic import StrictBool as StrictBool
-from pydantic import StrictInt as StrictInt
 
 
 class Basmodell(BaseModel):
