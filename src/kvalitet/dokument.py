@@ -63,8 +63,31 @@ def las_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None) -> Dokument:
     Returns:
         Dokumentet med de fynd som inläsningen gav.
     """
+    try:
+        radata = sokvag.read_bytes()
+    except OSError as fel:
+        dok = Dokument(sokvag.relative_to(rot).as_posix(), sokvag, filtyp)
+        dok.inlasningsfynd.append(
+            dok.fynd(1, 1, "FIL001", f"Filen kan inte läsas ({fel.strerror or fel}).")
+        )
+        return dok
+    return tolka_dokument(rot, sokvag, filtyp, radata)
+
+
+def tolka_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None, radata: bytes) -> Dokument:
+    """Avkoda, tolka och validera en fils innehåll (också en fil som ännu inte är skriven).
+
+    Args:
+        rot: Verksamhetens rotmapp.
+        sokvag: Filens plats.
+        filtyp: Filtypen, eller None för en YAML-fil utan känd plats.
+        radata: Filens bytes.
+
+    Returns:
+        Dokumentet med de fynd som inläsningen gav.
+    """
     dok = Dokument(sokvag.relative_to(rot).as_posix(), sokvag, filtyp)
-    text = _las_text(dok)
+    text = avkoda(radata, dok)
     if text is None:
         return dok
     dok.text = text
@@ -93,17 +116,6 @@ def _validera(dok: Dokument, filtyp: Filtyp) -> None:
                 " till sig själv (&ankare och *alias i en slinga).",
             )
         )
-
-
-def _las_text(dok: Dokument) -> str | None:
-    try:
-        radata = dok.sokvag.read_bytes()
-    except OSError as fel:
-        dok.inlasningsfynd.append(
-            dok.fynd(1, 1, "FIL001", f"Filen kan inte läsas ({fel.strerror or fel}).")
-        )
-        return None
-    return avkoda(radata, dok)
 
 
 def avkoda(radata: bytes, dok: Dokument) -> str | None:

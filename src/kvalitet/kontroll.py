@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from kvalitet import mallar, yamlio
+from kvalitet.dokument import Dokument
 from kvalitet.fel import Slutkod
 from kvalitet.fynd import Bedomt, Niva
 from kvalitet.kontroller import REGLER
-from kvalitet.kontroller._bas import Kontext
+from kvalitet.kontroller._bas import Kontext, Regel
 from kvalitet.modell.huset import LexSarahFrister
 from kvalitet.verksamhet import Verksamhet, ladda
 
@@ -58,10 +60,32 @@ def kontrollera(start: Path, per: date) -> Resultat:
     Returns:
         Resultatet med alla fynd, sorterade efter fil, rad och kolumn.
     """
-    verksamhet = ladda(start)
+    return bedom(ladda(start), per)
+
+
+def bedom(verksamhet: Verksamhet, per: date, regler: Iterable[Regel] | None = None) -> Resultat:
+    """Kör reglerna (normalt alla) över en redan läst verksamhet.
+
+    Args:
+        verksamhet: Verksamheten, kanske med dokument som ännu inte är skrivna.
+        per: Dagen som kontrollen bedöms per.
+        regler: Reglerna att köra; alla om inga anges.
+
+    Returns:
+        Resultatet med fynden, sorterade efter fil, rad och kolumn.
+    """
     ktx = Kontext(verksamhet, per, lex_sarah_frister(verksamhet))
-    fynd = [
-        Bedomt(fynd, regel.NIVA) for regel in REGLER.values() for fynd in regel.kontrollera(ktx)
-    ]
+    valda = REGLER.values() if regler is None else regler
+    fynd = [Bedomt(fynd, regel.NIVA) for regel in valda for fynd in regel.kontrollera(ktx)]
     fynd.sort(key=lambda bedomt: bedomt.fynd)
     return Resultat(verksamhet, per, fynd)
+
+
+FORMREGLER = ("FIL001", "YAML001", "YAML002", "SCH001")
+"""Reglerna för en enskild fils form: läsbar, giltig YAML och rätt format."""
+
+
+def formfel(rot: Path, dokument: list[Dokument], per: date) -> list[Bedomt]:
+    """Formfel (läsbarhet, YAML, format) i några dokument, utan resten av verksamheten."""
+    ensam = Verksamhet(rot, dokument, [])
+    return bedom(ensam, per, [REGLER[regel] for regel in FORMREGLER]).fynd

@@ -59,6 +59,13 @@ class Verksamhet:
         self.dokument = dokument
         self.ovriga_filer = ovriga
 
+    def med(self, nya: list[Dokument]) -> Verksamhet:
+        """En kopia där dessa dokument ersätter (eller läggs till) dokumenten på samma plats."""
+        platser = {dok.relativ for dok in nya}
+        behallna = [dok for dok in self.dokument if dok.relativ not in platser]
+        dokument = sorted([*behallna, *nya], key=lambda dok: dok.relativ)
+        return Verksamhet(self.rot, dokument, self.ovriga_filer)
+
     def av_typ(self, modell: type[M]) -> list[tuple[Dokument, M]]:
         """Giltiga dokument av en modell, i filordning."""
         return [(dok, dok.modell) for dok in self.dokument if isinstance(dok.modell, modell)]

@@ -7,16 +7,19 @@ igen med rundturstolken, som bevarar kommentarer och vet var varje nod står.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedBase
+from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString, ScalarString
+from ruamel.yaml.util import load_yaml_guess_indent
 
 from kvalitet.fel import CParserSaknas
 
@@ -190,11 +193,17 @@ def _konstruktionsfel(text: str) -> Yamlfel:
     )
 
 
-def _rundtur() -> YAML:
+# Indraget som kvalitets egna filer har: mappningar 2, listor 4 med strecket 2 in.
+_STANDARDINDRAG = (2, 4, 2)
+BREDD = 88
+"""Största radlängd för långa texter som kvalitet själv skriver (vikta med >-)."""
+
+
+def _rundtur(indrag: tuple[int, int, int] = _STANDARDINDRAG) -> YAML:
     # En ny instans per anrop: rundturstolken håller tillstånd mellan anrop.
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.indent(mapping=indrag[0], sequence=indrag[1], offset=indrag[2])
     yaml.width = 4096
     return yaml
 
@@ -256,3 +265,155 @@ def _barnposition(nod: Any, steg: str | int) -> tuple[Any, tuple[int, int]] | No
     except (TypeError, KeyError):
         return None
     return None
+
+
+@dataclass
+class Redigerbar:
+    """En fil läst för redigering: trädet och det indrag som återger filen oförändrad.
+
+    `trad` ändras på plats (som dict och list) och skrivs sedan med `dumpa`.
+    """
+
+    trad: Any
+    indrag: tuple[int, int, int]
+
+
+@dataclass
+class EjRedigerbar(Exception):
+    """Filen skulle ändras på fler ställen än avsett om den skrevs om.
+
+    Rundturstolken återger inte alla sätt att skriva YAML exakt (ovanligt indrag,
+    vissa kommentarer). Då vägrar kvalitet hellre än att skriva om användarens text.
+    """
+
+    rad: int
+
+
+def las_for_redigering(text: str) -> Redigerbar:
+    """Tolka en fil för redigering och bevisa att den kan skrivas tillbaka oförändrad.
+
+    Args:
+        text: Filens text, med radslut som LF.
+
+    Returns:
+        Trädet och indraget att skriva det med.
+
+    Raises:
+        Yamlfel: När texten inte är giltig YAML.
+        EjRedigerbar: När en oförändrad omskrivning inte blir byte för byte lika.
+    """
+    trad = las_rundtur(text)
+    kandidater = [_STANDARDINDRAG, _gissat_indrag(text)]
+    for indrag in kandidater:
+        if _dumpa(las_rundtur(text), indrag) == text:
+            return Redigerbar(trad, indrag)
+    raise EjRedigerbar(_forsta_skillnad(text, _dumpa(trad, _STANDARDINDRAG)))
+
+
+def _gissat_indrag(text: str) -> tuple[int, int, int]:
+    try:
+        _, indrag, streck = load_yaml_guess_indent(text)
+    except Exception:  # gissningen är bara ett försök; standardindraget gäller då
+        return _STANDARDINDRAG
+    indrag = indrag or 2
+    streck = streck or 0
+    return indrag, indrag + streck if streck else indrag, streck
+
+
+def _forsta_skillnad(a: str, b: str) -> int:
+    for nr, (rad_a, rad_b) in enumerate(zip(a.splitlines(), b.splitlines(), strict=False), 1):
+        if rad_a != rad_b:
+            return nr
+    return min(len(a.splitlines()), len(b.splitlines())) + 1
+
+
+def dumpa(redigerbar: Redigerbar) -> str:
+    """Skriv ett redigerat träd som text, med filens eget indrag."""
+    return _dumpa(redigerbar.trad, redigerbar.indrag)
+
+
+def som_text(data: Any) -> str:
+    """Skriv en ny fils innehåll (byggt med `mappning`, `lista` och `text`) som YAML."""
+    return _dumpa(data, _STANDARDINDRAG)
+
+
+def _dumpa(trad: Any, indrag: tuple[int, int, int]) -> str:
+    ut = io.StringIO()
+    _rundtur(indrag).dump(trad, ut)
+    return ut.getvalue()
+
+
+def mappning(
+    varden: dict[str, Any],
+    kommentarer: dict[str, str] | None = None,
+    inledning: str | None = None,
+    indrag: int = 0,
+) -> Any:
+    """En ny mappning i blockstil, med kommentarer före nycklar och först i filen.
+
+    Args:
+        varden: Nycklar och värden i den ordning de ska stå.
+        kommentarer: Kommentar (en eller flera rader) före en nyckel.
+        inledning: Kommentar överst, före första nyckeln (bara för filens rot).
+        indrag: Mappningens indrag i filen, så att kommentarerna hamnar rätt.
+    """
+    mapp = CommentedMap(varden)
+    for nyckel, kommentar in (kommentarer or {}).items():
+        mapp.yaml_set_comment_before_after_key(nyckel, before=kommentar, indent=indrag)
+    if inledning:
+        mapp.yaml_set_start_comment(inledning)
+    return mapp
+
+
+def lista(varden: list[Any], flodesstil: bool = False) -> Any:
+    """En ny lista; tom eller kort som [a, b] med flodesstil, annars i blockstil."""
+    sekvens = CommentedSeq(varden)
+    if flodesstil:
+        sekvens.fa.set_flow_style()
+    else:
+        sekvens.fa.set_block_style()
+    return sekvens
+
+
+def lagg_till(sekvens: Any, varde: Any) -> None:
+    """Lägg till ett element sist i en lista och skriv listan i blockstil.
+
+    En tom lista skrivs ofta `[]`; med ett element i en sådan lista skulle hela
+    elementet annars hamna på en rad.
+    """
+    sekvens.append(varde)
+    if isinstance(sekvens, CommentedSeq):
+        sekvens.fa.set_block_style()
+
+
+def text(varde: str, indrag: int = 0) -> Any:
+    """En text att skriva: kort på en rad, lång vikt (>-), med radbrytningar bevarade (|)."""
+    if "\n" in varde.rstrip("\n"):
+        return LiteralScalarString(varde)
+    if len(varde) + indrag <= BREDD or varde != varde.strip() or "  " in varde:
+        return varde
+    vikt = FoldedScalarString(varde)
+    vikt.fold_pos = _vikpositioner(varde, BREDD - indrag)
+    return vikt
+
+
+def _vikpositioner(varde: str, bredd: int) -> list[int]:
+    positioner: list[int] = []
+    radstart, senaste = 0, -1
+    for index, tecken in enumerate(varde):
+        if tecken != " ":
+            continue
+        if index - radstart > bredd and senaste > radstart:
+            positioner.append(senaste)
+            radstart = senaste + 1
+        senaste = index
+    if len(varde) - radstart > bredd and senaste > radstart:
+        positioner.append(senaste)
+    return positioner
+
+
+def samma_stil(gammalt: Any, nytt: str) -> Any:
+    """Ett nytt värde i samma citatstil som det gamla (ett citerat värde förblir citerat)."""
+    if isinstance(gammalt, ScalarString) and not isinstance(gammalt, FoldedScalarString):
+        return type(gammalt)(nytt)
+    return nytt

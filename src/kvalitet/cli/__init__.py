@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from kvalitet import __version__
-from kvalitet.cli import kontrollera, regler
+from kvalitet.cli import arshjul, kontrollera, regler
 from kvalitet.cli._konsol import SvenskGrupp, kor, skriv
 
 app = typer.Typer(
@@ -53,6 +53,7 @@ def _huvud(
 
 
 kontrollera.registrera(app)
+arshjul.registrera(app)
 regler.registrera(app)
 
 

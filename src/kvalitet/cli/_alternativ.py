@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
 
 from kvalitet.fel import Anvandningsfel
+
+Katalog = Annotated[
+    Path,
+    typer.Option(
+        "--katalog",
+        "-C",
+        metavar="KATALOG",
+        help="Verksamhetens mapp (standard: aktuell mapp).",
+    ),
+]
+MAPP = Path()
+"""Standardvärdet för --katalog: den aktuella mappen."""
+Per = Annotated[
+    str | None,
+    typer.Option(
+        "--per", metavar="DATUM", help="Bedöm per detta datum (ÅÅÅÅ-MM-DD) i stället för i dag."
+    ),
+]
+Ar = Annotated[str | None, typer.Option("--ar", metavar="ÅR", help="Året (standard: i år).")]
 
 
 def datum(text: str | None, namn: str = "--per") -> date:
@@ -35,3 +59,44 @@ def ett_av(text: str, tillatna: tuple[str, ...], namn: str) -> str:
             f"”{text}” är inget giltigt värde för {namn}; välj {', '.join(tillatna)}."
         )
     return text
+
+
+def ar(text: str | None, standard: int) -> int:
+    """Ett årtal, eller `standard` när inget anges.
+
+    Raises:
+        Anvandningsfel: När texten inte är ett rimligt årtal.
+    """
+    if text is None:
+        return standard
+    if not (text.isdigit() and 1900 <= int(text) <= 2999):
+        raise Anvandningsfel(f"”{text}” är inget giltigt år för --ar; skriv till exempel 2026.")
+    return int(text)
+
+
+def kravs(
+    varde: str | None,
+    alternativ: str,
+    fraga: str,
+    tillatna: tuple[str, ...] | None = None,
+) -> str:
+    """Ett alternativ som måste anges: i en terminal frågar kvalitet efter det.
+
+    Utan terminal (i CI, i ett skript) frågar kvalitet aldrig, utan ger ett
+    användningsfel som säger vilket alternativ som saknas.
+
+    Raises:
+        Anvandningsfel: När värdet saknas utan terminal, är tomt eller inte tillåtet.
+    """
+    if varde is None:
+        if not sys.stdin.isatty():
+            raise Anvandningsfel(
+                f"Alternativet {alternativ} saknas.",
+                tips=f"Ange det, till exempel {alternativ} …"
+                + (f" (ett av: {', '.join(tillatna)})" if tillatna else ""),
+            )
+        val = f" ({', '.join(tillatna)})" if tillatna else ""
+        varde = str(typer.prompt(f"{fraga}{val}")).strip()
+    if not varde.strip():
+        raise Anvandningsfel(f"{alternativ} får inte vara tomt.")
+    return ett_av(varde, tillatna, alternativ) if tillatna else varde

@@ -13,11 +13,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
+from rich import box
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 from typer import rich_utils
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from kvalitet.fel import KvalitetFel, Slutkod
+from kvalitet.tabell import Tabell, Vy
 
 _UT = Console(highlight=False, soft_wrap=True)
 _FEL = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -31,6 +35,36 @@ def skriv(text: str) -> None:
 def skriv_fel(text: str) -> None:
     """Skriv till standard fel, utan rich-markering."""
     _FEL.print(text, markup=False)
+
+
+def skriv_vy(vy: Vy) -> None:
+    """Skriv ett kommandos utdata: tabeller med rubriker och rader av text."""
+    # Utanför en terminal (i CI, i en fil) är bredden inte känd; bred nog för loggar.
+    konsol = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    for del_ in vy:
+        if isinstance(del_, Tabell):
+            _skriv_tabell(konsol, del_)
+        else:
+            konsol.print(del_, markup=False)
+
+
+def _skriv_tabell(konsol: Console, tabell: Tabell) -> None:
+    if not tabell.rader:
+        konsol.print(f"{tabell.titel}: {tabell.tom}", markup=False)
+        return
+    # Text-objekt, så att användarens text aldrig tolkas som rich-markering ([G1]).
+    ritad = Table(
+        title=Text(tabell.titel, style="bold"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        caption=Text(tabell.fot) if tabell.fot else None,
+        caption_justify="left",
+    )
+    for kolumn in tabell.kolumner:
+        ritad.add_column(Text(kolumn), overflow="fold")
+    for rad in tabell.rader:
+        ritad.add_row(*(Text(cell) for cell in rad))
+    konsol.print(ritad)
 
 
 def _svensk_hjalp() -> None:

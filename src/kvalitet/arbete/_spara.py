@@ -1,0 +1,57 @@
+"""Den enda vägen från ett kommando till disken (och till git)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kvalitet import gitinfo, redigering, skrivning
+from kvalitet.skrivning import Andring
+
+
+@dataclass(frozen=True)
+class Sparat:
+    """Vad ett kommando skrev: filerna (relativt roten), och grenen och incheckningen."""
+
+    filer: list[str]
+    gren: str | None = None
+    incheckning: str | None = None
+
+
+def spara(
+    rot: Path,
+    andringar: Sequence[Andring],
+    per: date,
+    gren: str | None = None,
+    meddelande: str = "",
+) -> Sparat:
+    """Pröva ändringarna och skriv alla eller ingen; med `gren` på en ny gren, incheckat.
+
+    Args:
+        rot: Verksamhetens rot.
+        andringar: Filerna att skapa eller ändra.
+        per: Bedömningsdagen för prövningen.
+        gren: En ny gren att skapa, checka ut och checka in ändringarna på.
+        meddelande: Incheckningens meddelande.
+
+    Returns:
+        Vad som skrevs.
+    """
+    redigering.bekrafta(rot, andringar, per)
+    filer = [a.sokvag.relative_to(rot).as_posix() for a in andringar]
+    if gren is None:
+        skrivning.genomfor(andringar, rot)
+        return Sparat(filer)
+    with gitinfo.ny_gren(rot, gren) as ny:
+        skrivning.genomfor(andringar, rot)
+        try:
+            incheckning = ny.checka_in([a.sokvag for a in andringar], meddelande)
+        except Exception as fel:
+            skrivning.angra(andringar)
+            raise gitinfo.Gitfel(
+                f"Incheckningen på grenen {gren} misslyckades ({type(fel).__name__}); inget"
+                " har ändrats."
+            ) from None
+    return Sparat(filer, gren, incheckning)

@@ -1,0 +1,35 @@
+"""Gemensam utskrift för kommandona som skriver filer och för fynd utanför kontrollera."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kvalitet.cli._konsol import skriv, skriv_fel
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kvalitet.arbete._spara import Sparat
+    from kvalitet.fynd import Bedomt
+
+
+def sparat(resultat: Sparat, verb: str = "Skapade") -> None:
+    """Säg vilka filer som skrevs, och på vilken gren och i vilken incheckning."""
+    for fil in resultat.filer:
+        skriv(f"{verb} {fil}")
+    if resultat.gren:
+        skriv(
+            f"På den nya grenen {resultat.gren}, incheckat som {resultat.incheckning}."
+            f" Skicka den med: git push -u origin {resultat.gren}"
+        )
+
+
+def fynd(rot: Path, lista: list[Bedomt]) -> None:
+    """Fynd som rader fil:rad:kolumn: nivå REGEL text, till standard fel."""
+    from kvalitet.rapportorer import visningsvag
+
+    for b in lista:
+        skriv_fel(
+            f"{visningsvag(rot, b.fynd.fil)}:{b.fynd.rad}:{b.fynd.kol}:"
+            f" {b.niva} {b.fynd.regel} {b.fynd.text}"
+        )

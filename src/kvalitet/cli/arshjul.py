@@ -1,0 +1,114 @@
+"""`kvalitet arshjul plan|starta|avsluta`: årets hjul och sessionerna i det."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kvalitet.cli import _alternativ, _utskrift
+from kvalitet.cli._alternativ import Ar, Katalog, Per
+from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_fel, skriv_vy
+
+app = typer.Typer(
+    cls=SvenskGrupp,
+    no_args_is_help=True,
+    help="Årshjulet: årets plan, en ny session för ett rum, och att avsluta den.",
+)
+
+Rum = Annotated[
+    str,
+    typer.Argument(
+        metavar="RUM", help="Rummet: id, unikt prefix eller namn (till exempel processer)."
+    ),
+]
+Datum = Annotated[
+    str | None,
+    typer.Option("--datum", metavar="DATUM", help="Dagen för sessionen (ÅÅÅÅ-MM-DD)."),
+]
+
+
+@app.command(cls=SvensktKommando)
+def plan(katalog: Katalog = _alternativ.MAPP, ar: Ar = None, per: Per = None) -> int:
+    """Visa årets hjul: vilket rum i vilken månad, vad som är gjort och vad som är sent."""
+    from kvalitet.arbete import arshjul
+    from kvalitet.verksamhet import ladda
+
+    dag = _alternativ.datum(per)
+    skriv_vy([arshjul.plan(ladda(katalog), _alternativ.ar(ar, dag.year), dag)])
+    return 0
+
+
+@app.command(cls=SvensktKommando)
+def starta(
+    rum: Rum,
+    katalog: Katalog = _alternativ.MAPP,
+    ar: Ar = None,
+    datum: Datum = None,
+    gren: Annotated[
+        bool,
+        typer.Option(
+            "--gren",
+            help="Skapa en ny gren arshjul/ÅR-RUM och checka in sessionen där, klar för en"
+            " pull request.",
+        ),
+    ] = False,
+) -> int:
+    """Skapa årets session för ett rum, ifylld från rummets guide och med underlag."""
+    from kvalitet.arbete import arshjul
+    from kvalitet.arbete._spara import spara
+    from kvalitet.verksamhet import ladda
+
+    idag = _alternativ.datum(None)
+    dag = _alternativ.datum(datum, "--datum") if datum else None
+    ar_ = _alternativ.ar(ar, (dag or idag).year)
+    v = ladda(katalog)
+    andring = arshjul.starta(v, rum, ar_, dag, idag)
+    hittat = v.hitta_rum(rum)
+    sparat = spara(
+        v.rot,
+        [andring],
+        idag,
+        gren=arshjul.gren(hittat, ar_) if gren else None,
+        meddelande=f"Årshjulet {ar_}: ny session för {hittat.namn}",
+    )
+    _utskrift.sparat(sparat)
+    skriv(f"Fyll i sessionen och avsluta den med: kvalitet arshjul avsluta {hittat.id}")
+    return 0
+
+
+@app.command(cls=SvensktKommando)
+def avsluta(
+    rum: Rum,
+    katalog: Katalog = _alternativ.MAPP,
+    ar: Ar = None,
+    datum: Datum = None,
+    per: Per = None,
+) -> int:
+    """Markera sessionen genomförd när den är komplett, annars säg vad som saknas."""
+    from kvalitet.arbete import arshjul
+    from kvalitet.arbete._spara import spara
+    from kvalitet.verksamhet import ladda
+
+    dag = _alternativ.datum(per)
+    sessionsdag = _alternativ.datum(datum, "--datum") if datum else None
+    v = ladda(katalog)
+    try:
+        avslutad = arshjul.avsluta(v, rum, _alternativ.ar(ar, dag.year), sessionsdag, dag)
+    except arshjul.SessionenOfullstandig as fel:
+        skriv_fel(fel.meddelande)
+        _utskrift.fynd(v.rot, fel.fynd)
+        if fel.tips:
+            skriv_fel(fel.tips)
+        return 1
+    _utskrift.fynd(v.rot, avslutad.varningar)
+    if avslutad.andring is None:
+        skriv("Sessionen är redan genomförd; inget har ändrats.")
+        return 0
+    _utskrift.sparat(spara(v.rot, [avslutad.andring], dag), "Markerade som genomförd:")
+    return 0
+
+
+def registrera(huvud: typer.Typer) -> None:
+    """Lägg till kommandogruppen i appen."""
+    huvud.add_typer(app, name="arshjul")

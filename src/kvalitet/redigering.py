@@ -1,0 +1,140 @@
+"""Ändringar i verksamhetens YAML-filer som bevarar allt som inte ändras.
+
+En fil läses med rundturstolken, ändras i trädet och skrivs tillbaka; kommentarer,
+nyckelordning, citattecken och layout står kvar. Innan något skrivs prövas att en
+oförändrad omskrivning av filen blir byte för byte lika (annars vägrar kvalitet
+hellre än att skriva om användarens text) och att den nya texten är en giltig fil
+av sin filtyp. BOM, radslut (CRLF) och avslutande radbrytning behålls som de var.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kvalitet import kontroll, yamlio
+from kvalitet.dokument import Dokument, tolka_dokument
+from kvalitet.fel import KvalitetFel, Slutkod
+from kvalitet.modell import filtyp_for
+from kvalitet.skrivning import Andring
+
+_BOM = "\ufeff"
+
+
+class Redigeringsfel(KvalitetFel):
+    """En fil kan inte ändras säkert, eller ändringen skulle ge en ogiltig fil."""
+
+    slutkod = Slutkod.FYND
+
+
+@dataclass(frozen=True)
+class _Skrivsatt:
+    """Hur filen var sparad, så att den sparas likadant."""
+
+    bom: bool
+    crlf: bool
+    slutrad: bool
+
+
+def _avkoda(radata: bytes, namn: str) -> tuple[str, _Skrivsatt]:
+    try:
+        text = radata.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Redigeringsfel(
+            f"{namn} är inte sparad som UTF-8 och kan inte ändras.",
+            tips="Spara om filen som UTF-8 (kvalitet kontrollera visar var).",
+        ) from None
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    satt = _Skrivsatt(text.startswith(_BOM), crlf, text.endswith("\n") or not text)
+    text = text.removeprefix(_BOM)
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    return (text if satt.slutrad else text + "\n"), satt
+
+
+def _koda(text: str, satt: _Skrivsatt) -> bytes:
+    if not satt.slutrad:
+        text = text.removesuffix("\n")
+    if satt.crlf:
+        text = text.replace("\n", "\r\n")
+    return ((_BOM if satt.bom else "") + text).encode("utf-8")
+
+
+def redigera(rot: Path, relativ: str, andra: Callable[[Any], None]) -> Andring:
+    """Läs en fil, låt `andra` ändra dess träd och ge ändringen att skriva.
+
+    Args:
+        rot: Verksamhetens rot.
+        relativ: Filen, relativt roten.
+        andra: Ändrar trädet på plats (CommentedMap och CommentedSeq, som dict och list).
+
+    Returns:
+        Ändringen, ännu inte skriven och inte prövad (se `bekrafta`).
+
+    Raises:
+        Redigeringsfel: När filen inte kan läsas, inte är giltig YAML eller inte kan
+            skrivas tillbaka utan att annat i den ändras.
+    """
+    sokvag = rot / relativ
+    try:
+        radata = sokvag.read_bytes()
+    except OSError as fel:
+        raise Redigeringsfel(f"{relativ} kan inte läsas ({fel.strerror or fel}).") from None
+    text, satt = _avkoda(radata, relativ)
+    try:
+        redigerbar = yamlio.las_for_redigering(text)
+    except yamlio.Yamlfel as fel:
+        raise Redigeringsfel(
+            f"{relativ}:{fel.rad}:{fel.kol}: {fel.text}",
+            tips="Rätta filen först; inget har ändrats.",
+        ) from None
+    except yamlio.EjRedigerbar as fel:
+        raise Redigeringsfel(
+            f"{relativ}:{fel.rad}: kvalitet kan inte ändra filen utan att också skriva om"
+            " annat i den (till exempel ett ovanligt indrag eller en kommentar här).",
+            tips="Inget har ändrats. Gör ändringen för hand, eller skriv filen med"
+            " indrag som i exempel-verksamheten.",
+        ) from None
+    andra(redigerbar.trad)
+    return Andring(sokvag, _koda(yamlio.dumpa(redigerbar), satt), radata)
+
+
+def ny_fil(rot: Path, relativ: str, innehall: Any) -> Andring:
+    """En ny fil med ett innehåll byggt med yamlio (eller färdig text)."""
+    text = innehall if isinstance(innehall, str) else yamlio.som_text(innehall)
+    return Andring(rot / relativ, text.encode("utf-8"))
+
+
+def bekrafta(rot: Path, andringar: Sequence[Andring], per: date) -> list[Dokument]:
+    """Pröva att varje ny YAML-text är en giltig fil av sin filtyp.
+
+    Args:
+        rot: Verksamhetens rot.
+        andringar: Ändringarna som ska skrivas.
+        per: Bedömningsdagen.
+
+    Returns:
+        De nya dokumenten, tolkade och validerade.
+
+    Raises:
+        Redigeringsfel: När en ny text skulle bli en ogiltig fil; inget skrivs då.
+    """
+    dokument = [
+        tolka_dokument(rot, a.sokvag, filtyp_for(_relativ(rot, a.sokvag)), a.ny)
+        for a in andringar
+        if a.sokvag.suffix in (".yaml", ".yml")
+    ]
+    fel = kontroll.formfel(rot, dokument, per)
+    if fel:
+        rader = [f"{b.fynd.fil}:{b.fynd.rad}:{b.fynd.kol}: {b.fynd.text}" for b in fel]
+        raise Redigeringsfel(
+            "Ändringen skulle ge en ogiltig fil, så inget har skrivits:\n" + "\n".join(rader)
+        )
+    return dokument
+
+
+def _relativ(rot: Path, sokvag: Path) -> str:
+    return sokvag.relative_to(rot).as_posix()

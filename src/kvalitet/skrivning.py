@@ -1,0 +1,194 @@
+"""Säkra skrivningar: allt eller inget, atomiskt, och aldrig över en befintlig fil.
+
+Ett kommando samlar sina ändringar (nya filer och ändrade filer) och lämnar dem hit.
+Först skrivs varje ny text till en tillfällig fil i samma mapp och synkas till disken;
+sedan byts filerna på plats med en namnbyte (atomiskt: en läsare ser antingen den
+gamla eller den nya filen, aldrig en halv). Går något fel på vägen återställs det
+som hann ändras, så att ett misslyckat kommando lämnar varje fil som den var.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kvalitet.fel import KvalitetFel, Slutkod
+
+
+class FilenFinns(KvalitetFel):
+    """En fil som skulle skapas finns redan; den skrivs aldrig över."""
+
+    slutkod = Slutkod.FYND
+
+
+class Skrivfel(KvalitetFel):
+    """Ändringarna kunde inte skrivas; inga filer ändrades."""
+
+    slutkod = Slutkod.FYND
+
+
+@dataclass(frozen=True)
+class Andring:
+    """En fil att skapa (`gammal` är None) eller att ändra från `gammal` till `ny`."""
+
+    sokvag: Path
+    ny: bytes
+    gammal: bytes | None = None
+
+    @property
+    def ar_ny(self) -> bool:
+        """Sant när filen ska skapas."""
+        return self.gammal is None
+
+
+@dataclass
+class _Genomforande:
+    """Det som har hunnit göras, så att det kan göras ogjort."""
+
+    tillfalliga: dict[Path, Path] = field(default_factory=dict)
+    skapade_mappar: list[Path] = field(default_factory=list)
+    klara: list[Andring] = field(default_factory=list)
+
+
+def genomfor(andringar: Sequence[Andring], visning: Path | None = None) -> None:
+    """Skriv alla ändringar, eller ingen.
+
+    Args:
+        andringar: Filerna att skapa eller ändra.
+        visning: Mappen som sökvägarna i meddelanden visas relativt.
+
+    Raises:
+        FilenFinns: När en fil som ska skapas redan finns.
+        Skrivfel: När en fil har ändrats av någon annan sedan den lästes, eller när
+            skrivningen misslyckades (då är allt återställt).
+    """
+    for andring in andringar:
+        _forkontrollera(andring, visning)
+    steg = _Genomforande()
+    try:
+        for andring in andringar:
+            steg.tillfalliga[andring.sokvag] = _skriv_tillfallig(andring, steg)
+        for andring in andringar:
+            _byt_in(andring, steg.tillfalliga.pop(andring.sokvag))
+            steg.klara.append(andring)
+    except (OSError, FilenFinns) as fel:
+        _aterstall(steg)
+        if isinstance(fel, FilenFinns):
+            raise
+        raise Skrivfel(
+            f"Kunde inte skriva {_visa(getattr(fel, 'filename', None), visning)}"
+            f" ({fel.strerror or fel}). Inga filer ändrades."
+        ) from None
+
+
+def _visa(sokvag: object, visning: Path | None) -> str:
+    if sokvag is None:
+        return "filerna"
+    if visning is not None:
+        with contextlib.suppress(ValueError):
+            return Path(str(sokvag)).relative_to(visning).as_posix()
+    return str(sokvag)
+
+
+def _forkontrollera(andring: Andring, visning: Path | None) -> None:
+    namn = _visa(andring.sokvag, visning)
+    if andring.ar_ny:
+        if andring.sokvag.exists() or andring.sokvag.is_symlink():
+            raise FilenFinns(f"{namn} finns redan och skrivs inte över.")
+        return
+    try:
+        nuvarande = andring.sokvag.read_bytes()
+    except OSError as fel:
+        raise Skrivfel(f"{namn} kan inte läsas ({fel.strerror or fel}).") from None
+    if nuvarande != andring.gammal:
+        raise Skrivfel(
+            f"{namn} ändrades av något annat medan kommandot kördes. Inga filer ändrades;"
+            " kör kommandot igen."
+        )
+
+
+def _skriv_tillfallig(andring: Andring, steg: _Genomforande) -> Path:
+    mapp = andring.sokvag.parent
+    if not mapp.is_dir():
+        saknade = [m for m in (mapp, *mapp.parents) if not m.exists()]
+        mapp.mkdir(parents=True)
+        steg.skapade_mappar.extend(saknade)
+    tillfallig = mapp / f".{andring.sokvag.name}.{secrets.token_hex(4)}.kvalitet-tmp"
+    # Skapas exklusivt med läge 0666 minus umask, som en vanlig ny fil.
+    fd = os.open(tillfallig, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        if not andring.ar_ny:
+            tillfallig.chmod(andring.sokvag.stat().st_mode & 0o7777)
+        with os.fdopen(fd, "wb") as fil:
+            fil.write(andring.ny)
+            fil.flush()
+            os.fsync(fil.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tillfallig.unlink()
+        raise
+    return tillfallig
+
+
+def _byt_in(andring: Andring, tillfallig: Path) -> None:
+    try:
+        if andring.ar_ny:
+            # En hård länk skapas bara om målet inte finns: atomiskt och exklusivt.
+            try:
+                os.link(tillfallig, andring.sokvag)
+            except FileExistsError:
+                raise FilenFinns(f"{andring.sokvag} finns redan och skrivs inte över.") from None
+            except OSError:
+                # Filsystem utan hårda länkar: reservera namnet exklusivt och byt sedan.
+                os.close(os.open(andring.sokvag, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+                tillfallig.replace(andring.sokvag)
+        else:
+            tillfallig.replace(andring.sokvag)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tillfallig.unlink()
+    _synka_mapp(andring.sokvag.parent)
+
+
+def _synka_mapp(mapp: Path) -> None:
+    # Namnbytet är beständigt först när mappen är synkad (POSIX); Windows saknar det.
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(mapp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _aterstall(steg: _Genomforande) -> None:
+    for tillfallig in steg.tillfalliga.values():
+        with contextlib.suppress(OSError):
+            tillfallig.unlink()
+    for andring in reversed(steg.klara):
+        with contextlib.suppress(OSError):
+            if andring.gammal is None:
+                andring.sokvag.unlink()
+            else:
+                _aterskriv(andring.sokvag, andring.gammal)
+    for mapp in sorted(set(steg.skapade_mappar), key=lambda m: len(m.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            mapp.rmdir()
+
+
+def _aterskriv(sokvag: Path, innehall: bytes) -> None:
+    tillfallig = _skriv_tillfallig(Andring(sokvag, innehall, innehall), _Genomforande())
+    tillfallig.replace(sokvag)
+
+
+def angra(andringar: Sequence[Andring]) -> None:
+    """Gör skrivna ändringar ogjorda: nya filer tas bort, ändrade får sitt gamla innehåll.
+
+    För ett kommando som misslyckas efter skrivningen, till exempel när incheckningen
+    på en ny gren inte går att göra.
+    """
+    nya_mappar = [a.sokvag.parent for a in andringar if a.ar_ny]
+    _aterstall(_Genomforande(skapade_mappar=nya_mappar, klara=list(andringar)))
