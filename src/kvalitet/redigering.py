@@ -18,6 +18,7 @@ from typing import Any
 from kvalitet import kontroll, yamlio
 from kvalitet.dokument import Dokument, tolka_dokument
 from kvalitet.fel import KvalitetFel, Slutkod
+from kvalitet.fynd import Bedomt
 from kvalitet.modell import filtyp_for
 from kvalitet.skrivning import Andring
 
@@ -63,13 +64,16 @@ def _koda(text: str, satt: _Skrivsatt) -> bytes:
     return ((_BOM if satt.bom else "") + text).encode("utf-8")
 
 
-def redigera(rot: Path, relativ: str, andra: Callable[[Any], None]) -> Andring:
+def redigera(
+    rot: Path, relativ: str, andra: Callable[[Any], None], mall: bytes | None = None
+) -> Andring:
     """Läs en fil, låt `andra` ändra dess träd och ge ändringen att skriva.
 
     Args:
         rot: Verksamhetens rot.
         relativ: Filen, relativt roten.
         andra: Ändrar trädet på plats (CommentedMap och CommentedSeq, som dict och list).
+        mall: Innehållet att utgå från när filen ska skapas (då är den ny).
 
     Returns:
         Ändringen, ännu inte skriven och inte prövad (se `bekrafta`).
@@ -80,7 +84,7 @@ def redigera(rot: Path, relativ: str, andra: Callable[[Any], None]) -> Andring:
     """
     sokvag = rot / relativ
     try:
-        radata = sokvag.read_bytes()
+        radata = mall if mall is not None else sokvag.read_bytes()
     except OSError as fel:
         raise Redigeringsfel(f"{relativ} kan inte läsas ({fel.strerror or fel}).") from None
     text, satt = _avkoda(radata, relativ)
@@ -99,7 +103,8 @@ def redigera(rot: Path, relativ: str, andra: Callable[[Any], None]) -> Andring:
             " indrag som i exempel-verksamheten.",
         ) from None
     andra(redigerbar.trad)
-    return Andring(sokvag, _koda(yamlio.dumpa(redigerbar), satt), radata)
+    ny = _koda(yamlio.dumpa(redigerbar), satt)
+    return Andring(sokvag, ny, None if mall is not None else radata)
 
 
 def ny_fil(rot: Path, relativ: str, innehall: Any) -> Andring:
@@ -122,18 +127,28 @@ def bekrafta(rot: Path, andringar: Sequence[Andring], per: date) -> list[Dokumen
     Raises:
         Redigeringsfel: När en ny text skulle bli en ogiltig fil; inget skrivs då.
     """
-    dokument = [
-        tolka_dokument(rot, a.sokvag, filtyp_for(_relativ(rot, a.sokvag)), a.ny)
-        for a in andringar
-        if a.sokvag.suffix in (".yaml", ".yml")
-    ]
+    yaml = [a for a in andringar if a.sokvag.suffix in (".yaml", ".yml")]
+    gamla = [_tolka(rot, a.sokvag, a.gammal) for a in yaml if a.gammal is not None]
+    fel = kontroll.formfel(rot, gamla, per)
+    if fel:
+        raise Redigeringsfel(
+            "Filen har fel som måste rättas först; inget har ändrats:\n" + _rader(fel)
+        )
+    dokument = [_tolka(rot, a.sokvag, a.ny) for a in yaml]
     fel = kontroll.formfel(rot, dokument, per)
     if fel:
-        rader = [f"{b.fynd.fil}:{b.fynd.rad}:{b.fynd.kol}: {b.fynd.text}" for b in fel]
         raise Redigeringsfel(
-            "Ändringen skulle ge en ogiltig fil, så inget har skrivits:\n" + "\n".join(rader)
+            "Ändringen skulle ge en ogiltig fil, så inget har skrivits:\n" + _rader(fel)
         )
     return dokument
+
+
+def _tolka(rot: Path, sokvag: Path, radata: bytes) -> Dokument:
+    return tolka_dokument(rot, sokvag, filtyp_for(_relativ(rot, sokvag)), radata)
+
+
+def _rader(fel: list[Bedomt]) -> str:
+    return "\n".join(f"{b.fynd.fil}:{b.fynd.rad}:{b.fynd.kol}: {b.fynd.text}" for b in fel)
 
 
 def _relativ(rot: Path, sokvag: Path) -> str:

@@ -37,6 +37,14 @@ _ORDNING = str.maketrans(
 )
 
 
+_UTAN_PRICKAR = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})
+
+
+def normaliserad(text: str) -> str:
+    """Gemener utan å, ä och ö, för att känna igen det användaren skrev (forhallningssatt)."""
+    return text.strip().lower().translate(_UTAN_PRICKAR)
+
+
 def sorteringsnyckel(text: str) -> tuple[str, str]:
     """En nyckel som sorterar text i svensk ordning (versaler och gemener lika)."""
     vikt = text.casefold().translate(_ORDNING)

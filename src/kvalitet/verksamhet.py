@@ -24,6 +24,7 @@ from kvalitet.modell.buuuu import BuuuuVarv
 from kvalitet.modell.garaget import Garaget
 from kvalitet.modell.huset import Huset, Rum
 from kvalitet.modell.rum import RumGuide
+from kvalitet.svenska import normaliserad
 
 HUSET = "huset.yaml"
 YAML_SUFFIX = (".yaml", ".yml")
@@ -126,7 +127,7 @@ class Verksamhet:
     def foresla_rum(self, text: str) -> str | None:
         """Det rums-id som liknar en felskriven text mest, om något gör det."""
         traffar = difflib.get_close_matches(
-            _normalisera(text), [rum.id for rum in self.rum], n=1, cutoff=0.6
+            normaliserad(text), [rum.id for rum in self.rum], n=1, cutoff=0.6
         )
         return traffar[0] if traffar else None
 
@@ -136,14 +137,14 @@ class Verksamhet:
         Raises:
             Anvandningsfel: När inget rum, eller flera, passar.
         """
-        sokt = _normalisera(text)
+        sokt = normaliserad(text)
         for rum in self.rum:
-            if sokt in (rum.id, _normalisera(rum.namn)):
+            if sokt in (rum.id, normaliserad(rum.namn)):
                 return rum
         kandidater = [
             rum
             for rum in self.rum
-            if rum.id.startswith(sokt) or _normalisera(rum.namn).startswith(sokt)
+            if rum.id.startswith(sokt) or normaliserad(rum.namn).startswith(sokt)
         ]
         if len(kandidater) == 1:
             return kandidater[0]
@@ -173,11 +174,6 @@ class Verksamhet:
 
     def _relativ(self, sokvag: Path) -> str:
         return sokvag.relative_to(self.rot).as_posix()
-
-
-def _normalisera(text: str) -> str:
-    tabell = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})
-    return text.strip().lower().translate(tabell)
 
 
 def _las_som_text(sokvag: Path) -> str | None:

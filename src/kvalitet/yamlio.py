@@ -18,7 +18,12 @@ from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString, ScalarString
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    ScalarString,
+)
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from kvalitet.fel import CParserSaknas
@@ -410,6 +415,11 @@ def _vikpositioner(varde: str, bredd: int) -> list[int]:
     if len(varde) - radstart > bredd and senaste > radstart:
         positioner.append(senaste)
     return positioner
+
+
+def citerad(varde: str) -> Any:
+    """En text inom dubbla citattecken (för id som annars kunde läsas som tal eller datum)."""
+    return DoubleQuotedScalarString(varde)
 
 
 def samma_stil(gammalt: Any, nytt: str) -> Any:

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from kvalitet import __version__
-from kvalitet.cli import arshjul, kontrollera, regler
+from kvalitet.cli import arshjul, avvikelse, garage, kontrollera, oversikt, regler
 from kvalitet.cli._konsol import SvenskGrupp, kor, skriv
 
 app = typer.Typer(
@@ -54,6 +54,9 @@ def _huvud(
 
 kontrollera.registrera(app)
 arshjul.registrera(app)
+garage.registrera(app)
+avvikelse.registrera(app)
+oversikt.registrera(app)
 regler.registrera(app)
 
 

@@ -54,11 +54,12 @@ def ett_av(text: str, tillatna: tuple[str, ...], namn: str) -> str:
     Raises:
         Anvandningsfel: När värdet inte finns i listan.
     """
-    if text not in tillatna:
-        raise Anvandningsfel(
-            f"”{text}” är inget giltigt värde för {namn}; välj {', '.join(tillatna)}."
-        )
-    return text
+    from kvalitet.svenska import normaliserad
+
+    for tillatet in tillatna:
+        if normaliserad(text) == normaliserad(tillatet):
+            return tillatet
+    raise Anvandningsfel(f"”{text}” är inget giltigt värde för {namn}; välj {', '.join(tillatna)}.")
 
 
 def ar(text: str | None, standard: int) -> int:

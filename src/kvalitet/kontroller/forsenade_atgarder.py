@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
+from kvalitet.svenska import kort
 
 ID = "ATG001"
 NIVA = Niva.varning
@@ -22,19 +23,12 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     """Åtgärder vars klart_senast har passerat och som inte är klara."""
     for plats in ktx.verksamhet.atgarder():
         atgard = plats.atgard
-        if atgard.ar_avslutad() or atgard.klart_senast is None:
-            continue
-        if atgard.klart_senast < ktx.per:
-            dagar = (ktx.per - atgard.klart_senast).days
+        dagar = atgard.dagar_forsenad(ktx.per)
+        if dagar:
             yield plats.dok.fynd_vid(
                 (*plats.vag, "klart_senast"),
                 ID,
-                f"Åtgärden ”{_kort(atgard.åtgärd)}” skulle vara klar"
+                f"Åtgärden ”{kort(atgard.åtgärd)}” skulle vara klar"
                 f" {atgard.klart_senast} och är {dagar} dagar försenad"
                 f" (status: {atgard.status}).",
             )
-
-
-def _kort(text: str, langd: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= langd else text[: langd - 1].rstrip() + "…"

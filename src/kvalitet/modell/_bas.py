@@ -79,3 +79,9 @@ class Atgard(Basmodell):
     def ar_avslutad(self) -> bool:
         """Sant när åtgärden inte längre kan bli försenad."""
         return self.status in (Atgardsstatus.klar, Atgardsstatus.avbruten)
+
+    def dagar_forsenad(self, per: date) -> int:
+        """Hur många dagar åtgärden är försenad en viss dag (0 när den inte är det)."""
+        if self.ar_avslutad() or self.klart_senast is None or self.klart_senast >= per:
+            return 0
+        return (per - self.klart_senast).days

@@ -36,6 +36,14 @@ class Indikator(Basmodell):
     utfall_per_kön: Konsuppdelat | None = None
     källa: Text | None = None
 
+    def uppfylld(self) -> bool | None:
+        """Om utfallet når målvärdet (i indikatorns riktning); None när något saknas."""
+        if self.utfall is None or self.målvärde is None:
+            return None
+        if self.riktning == Riktning.hogre:
+            return self.utfall >= self.målvärde
+        return self.utfall <= self.målvärde
+
 
 class Malkedja(Basmodell):
     """Målkedjan: kommunfullmäktige → nämnd → enhet."""

@@ -1,0 +1,91 @@
+"""Alla åtgärder i alla rum: handlingsplanernas och avvikelsernas, med filter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from kvalitet.modell._bas import Atgardsstatus
+from kvalitet.modell.arshjul import Session
+from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.svenska import antal, normaliserad, sorteringsnyckel
+from kvalitet.svenska import datum as datumtext
+from kvalitet.tabell import Tabell
+from kvalitet.verksamhet import Atgardsplats, Verksamhet
+
+
+@dataclass(frozen=True)
+class Urval:
+    """Filtren: bara försenade, öppna, en ansvarig (del av rollen), ett rum, en status."""
+
+    forsenade: bool = False
+    oppna: bool = False
+    ansvarig: str | None = None
+    rum: str | None = None
+    status: Atgardsstatus | None = None
+
+
+def rum_for(plats: Atgardsplats) -> str:
+    """Rummet som åtgärden hör till: sessionens eller avvikelsens."""
+    modell = plats.dok.modell
+    return modell.rum if isinstance(modell, Session | Avvikelse) else ""
+
+
+def _kalla(plats: Atgardsplats) -> str:
+    modell = plats.dok.modell
+    id_ = f" {plats.atgard.id}" if plats.atgard.id else ""
+    if isinstance(modell, Session):
+        return f"session {modell.år}{id_}"
+    return f"avvikelse {modell.id}{id_}" if isinstance(modell, Avvikelse) else plats.dok.relativ
+
+
+def valda(v: Verksamhet, urval: Urval, per: date) -> list[Atgardsplats]:
+    """Åtgärderna som passar urvalet, efter klart_senast (de utan datum sist)."""
+    rum = v.hitta_rum(urval.rum).id if urval.rum else None
+    ansvarig = normaliserad(urval.ansvarig) if urval.ansvarig else None
+    traffar = [
+        p
+        for p in v.atgarder()
+        if (not urval.forsenade or p.atgard.dagar_forsenad(per))
+        and (not urval.oppna or not p.atgard.ar_avslutad())
+        and (ansvarig is None or ansvarig in normaliserad(p.atgard.ansvarig or ""))
+        and (rum is None or rum_for(p) == rum)
+        and (urval.status is None or p.atgard.status == urval.status)
+    ]
+    return sorted(
+        traffar,
+        key=lambda p: (
+            p.atgard.klart_senast or date.max,
+            sorteringsnyckel(v.rumsnamn(rum_for(p))),
+        ),
+    )
+
+
+def tabell(v: Verksamhet, urval: Urval, per: date) -> Tabell:
+    """Åtgärderna som en tabell med rum, källa, ansvarig, datum och status."""
+    traffar = valda(v, urval, per)
+    sena = sum(1 for p in traffar if p.atgard.dagar_forsenad(per))
+    return Tabell(
+        f"Åtgärder per {per}",
+        ("Rum", "Källa", "Åtgärd", "Ansvarig", "Klart senast", "Uppföljning", "Status"),
+        [
+            (
+                v.rumsnamn(rum_for(p)),
+                _kalla(p),
+                " ".join(p.atgard.åtgärd.split()),
+                p.atgard.ansvarig or "–",
+                datumtext(p.atgard.klart_senast),
+                datumtext(p.atgard.uppföljning),
+                _status(p, per),
+            )
+            for p in traffar
+        ],
+        tom="Inga åtgärder passar urvalet.",
+        fot=f"{antal(len(traffar), 'åtgärd', 'åtgärder')}, varav"
+        f" {antal(sena, 'försenad', 'försenade')}.",
+    )
+
+
+def _status(plats: Atgardsplats, per: date) -> str:
+    dagar = plats.atgard.dagar_forsenad(per)
+    return f"{plats.atgard.status}, försenad {dagar} d" if dagar else str(plats.atgard.status)

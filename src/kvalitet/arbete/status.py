@@ -1,0 +1,124 @@
+"""Läget på en skärm: årshjulet, åtgärderna, ärendena, åtagandena, Garaget och kontrollen."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from kvalitet import kontroll
+from kvalitet.arbete import arshjul, avvikelse, garage, handlingsplan
+from kvalitet.fynd import Niva
+from kvalitet.modell.ataganden import Atagande
+from kvalitet.modell.avvikelse import Avvikelsestatus
+from kvalitet.svenska import antal, kort
+from kvalitet.tabell import Tabell, Vy
+from kvalitet.verksamhet import Verksamhet
+
+
+def status(v: Verksamhet, per: date) -> Vy:
+    """Hela läget per en dag, som tabeller och rader."""
+    namn = (
+        f"{v.huset[1].verksamhet.namn}, {v.huset[1].verksamhet.organisation}"
+        if v.huset
+        else v.rot.name
+    )
+    return [
+        f"{namn} – läget per {per}",
+        "",
+        arshjul.plan(v, per.year, per),
+        _atgarder(v, per),
+        _arenden(v, per.year),
+        _ataganden(v, per.year),
+        _garaget(v),
+        _kontroll(v, per),
+    ]
+
+
+def _atgarder(v: Verksamhet, per: date) -> Tabell:
+    alla = list(v.atgarder())
+    rader = []
+    for rum in v.rum:
+        i_rummet = [p for p in alla if handlingsplan.rum_for(p) == rum.id]
+        oppna = [p for p in i_rummet if not p.atgard.ar_avslutad()]
+        sena = [p for p in oppna if p.atgard.dagar_forsenad(per)]
+        rader.append((rum.namn, str(len(i_rummet)), str(len(oppna)), str(len(sena))))
+    sena_totalt = sum(int(rad[3]) for rad in rader)
+    return Tabell(
+        "Åtgärder (handlingsplaner och ärenden)",
+        ("Rum", "Alla", "Öppna", "Försenade"),
+        rader,
+        fot=f"Se de försenade med: kvalitet handlingsplan --forsenade ({sena_totalt})."
+        if sena_totalt
+        else "Inga försenade åtgärder.",
+    )
+
+
+def _arenden(v: Verksamhet, ar: int) -> Tabell:
+    arets = [a for _, a in v.avvikelser if a.inkom.year == ar]
+    rader = []
+    for typ, namn in avvikelse.TYPNAMN.items():
+        av_typen = [a for a in arets if a.typ == typ]
+        if av_typen:
+            oppna = sum(1 for a in av_typen if a.status not in avvikelse.STANGDA)
+            rader.append((namn, str(len(av_typen)), str(oppna)))
+    per_status = Counter(a.status for a in arets)
+    return Tabell(
+        f"Avvikelser, synpunkter och klagomål {ar}",
+        ("Typ", "Inkomna", "Öppna"),
+        rader,
+        tom=f"Inga ärenden har inkommit {ar}.",
+        fot="Efter status: "
+        + ", ".join(f"{s} {per_status[s]}" for s in Avvikelsestatus if per_status[s])
+        + ".",
+    )
+
+
+def _ataganden(v: Verksamhet, ar: int) -> Tabell:
+    arets = [a for _, fil in v.ataganden if fil.år == ar for a in fil.åtaganden]
+    lagen = Counter(_lage(a) for a in arets)
+    return Tabell(
+        f"Åtaganden {ar}",
+        ("Id", "Åtagande", "Indikatorer", "Uppfyllda", "Läge"),
+        [
+            (
+                a.id,
+                kort(a.åtagande, 70),
+                str(len(a.indikatorer)),
+                str(sum(1 for i in a.indikatorer if i.uppfylld())),
+                _lage(a),
+            )
+            for a in arets
+        ],
+        tom=f"Inga åtaganden för {ar} (ataganden/{ar}.yaml).",
+        fot=", ".join(f"{lage}: {n}" for lage, n in lagen.items()) + "." if arets else None,
+    )
+
+
+def _lage(atagande: Atagande) -> str:
+    bedomda = [i.uppfylld() for i in atagande.indikatorer]
+    kanda = [b for b in bedomda if b is not None]
+    if not atagande.indikatorer:
+        return "inga indikatorer"
+    if not kanda:
+        return "utfall saknas"
+    if all(kanda) and len(kanda) == len(bedomda):
+        return "uppfyllt"
+    return "delvis uppfyllt" if any(kanda) else "ej uppfyllt"
+
+
+def _garaget(v: Verksamhet) -> str:
+    poster = v.garaget[1].poster if v.garaget else []
+    per_status = Counter(p.status for p in poster)
+    delar = ", ".join(f"{s} {per_status[s]}" for s in garage.OPPNA if per_status[s])
+    if not delar:
+        return "Garaget: inga parkerade poster."
+    return f"Garaget: {delar} (kvalitet garage lista)."
+
+
+def _kontroll(v: Verksamhet, per: date) -> str:
+    resultat = kontroll.bedom(v, per)
+    fel, varningar = resultat.antal(Niva.fel), resultat.antal(Niva.varning)
+    return (
+        f"Kontrollen: {antal(fel, 'fel', 'fel')} och"
+        f" {antal(varningar, 'varning', 'varningar')} (visa dem med: kvalitet kontrollera)."
+    )

@@ -1,0 +1,78 @@
+"""`kvalitet garage parkera|lista`: Garagets risker, behov, idéer och möjligheter."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kvalitet.cli import _alternativ, _utskrift
+from kvalitet.cli._alternativ import Katalog
+from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_vy
+
+app = typer.Typer(
+    cls=SvenskGrupp,
+    no_args_is_help=True,
+    help="Garaget: parkera risker, behov, idéer och möjligheter till rummets stopp i årshjulet.",
+)
+
+TYPER = ("risk", "behov", "idé", "möjlighet")
+RumAlt = Annotated[
+    str | None,
+    typer.Option("--rum", metavar="RUM", help="Rummet posten hör till: id, prefix eller namn."),
+]
+
+
+@app.command(cls=SvensktKommando)
+def parkera(
+    rubrik: Annotated[str, typer.Argument(metavar="RUBRIK", help="Postens rubrik.")],
+    typ: Annotated[
+        str | None,
+        typer.Option("--typ", metavar="TYP", help="risk, behov, idé eller möjlighet."),
+    ] = None,
+    rum: RumAlt = None,
+    beskrivning: Annotated[
+        str | None,
+        typer.Option(
+            "--beskrivning", metavar="TEXT", help="En avidentifierad beskrivning (valfri)."
+        ),
+    ] = None,
+    datum: Annotated[
+        str | None,
+        typer.Option("--datum", metavar="DATUM", help="Dagen posten kom in (standard: i dag)."),
+    ] = None,
+    katalog: Katalog = _alternativ.MAPP,
+) -> int:
+    """Parkera en post sist i Garaget (garaget.yaml); inget annat i filen ändras."""
+    from kvalitet.arbete import garage
+    from kvalitet.arbete._spara import spara
+    from kvalitet.verksamhet import ladda
+
+    valt = _alternativ.kravs(typ, "--typ", "Vad parkeras", TYPER)
+    dag = _alternativ.datum(datum, "--datum")
+    v = ladda(katalog)
+    id_, andring = garage.parkera(v, rubrik, valt, rum, beskrivning, dag)
+    _utskrift.sparat(spara(v.rot, [andring], dag), "Ändrade")
+    skriv(f"Parkerade {id_}: {rubrik}")
+    return 0
+
+
+@app.command(cls=SvensktKommando)
+def lista(
+    rum: RumAlt = None,
+    alla: Annotated[
+        bool, typer.Option("--alla", help="Visa även överförda och avslutade poster.")
+    ] = False,
+    katalog: Katalog = _alternativ.MAPP,
+) -> int:
+    """Lista Garagets parkerade och prioriterade poster (med --alla: alla)."""
+    from kvalitet.arbete import garage
+    from kvalitet.verksamhet import ladda
+
+    skriv_vy([garage.lista(ladda(katalog), rum, alla)])
+    return 0
+
+
+def registrera(huvud: typer.Typer) -> None:
+    """Lägg till kommandogruppen i appen."""
+    huvud.add_typer(app, name="garage")

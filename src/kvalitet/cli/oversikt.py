@@ -1,0 +1,67 @@
+"""`kvalitet handlingsplan` och `kvalitet status`: åtgärderna och läget på en skärm."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kvalitet.cli import _alternativ
+from kvalitet.cli._alternativ import Katalog, Per
+from kvalitet.cli._konsol import SvensktKommando, skriv_vy
+
+STATUSAR = ("planerad", "pågår", "klar", "avbruten")
+
+
+def handlingsplan(
+    forsenade: Annotated[
+        bool, typer.Option("--forsenade", help="Bara åtgärder som har passerat klart_senast.")
+    ] = False,
+    oppna: Annotated[
+        bool, typer.Option("--oppna", help="Bara åtgärder som inte är klara eller avbrutna.")
+    ] = False,
+    ansvarig: Annotated[
+        str | None,
+        typer.Option(
+            "--ansvarig", metavar="ROLL", help="Bara åtgärder där rollen innehåller ROLL."
+        ),
+    ] = None,
+    rum: Annotated[
+        str | None, typer.Option("--rum", metavar="RUM", help="Bara åtgärder i detta rum.")
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", metavar="STATUS", help="Bara åtgärder med denna status."),
+    ] = None,
+    katalog: Katalog = _alternativ.MAPP,
+    per: Per = None,
+) -> int:
+    """Lista alla åtgärder i alla rum (handlingsplaner och ärenden), med filter."""
+    from kvalitet.arbete import handlingsplan as kärna
+    from kvalitet.modell._bas import Atgardsstatus
+    from kvalitet.verksamhet import ladda
+
+    urval = kärna.Urval(
+        forsenade=forsenade,
+        oppna=oppna,
+        ansvarig=ansvarig,
+        rum=rum,
+        status=Atgardsstatus(_alternativ.ett_av(status, STATUSAR, "--status")) if status else None,
+    )
+    skriv_vy([kärna.tabell(ladda(katalog), urval, _alternativ.datum(per))])
+    return 0
+
+
+def status(katalog: Katalog = _alternativ.MAPP, per: Per = None) -> int:
+    """Visa läget på en skärm: årshjulet, åtgärder, ärenden, åtaganden och Garaget."""
+    from kvalitet.arbete import status as kärna
+    from kvalitet.verksamhet import ladda
+
+    skriv_vy(kärna.status(ladda(katalog), _alternativ.datum(per)))
+    return 0
+
+
+def registrera(app: typer.Typer) -> None:
+    """Lägg till kommandona i appen."""
+    app.command(cls=SvensktKommando)(handlingsplan)
+    app.command(cls=SvensktKommando)(status)
