@@ -65,3 +65,10 @@ def kort(text: str, langd: int = 60) -> str:
     """Texten på en rad, avkortad med … när den är längre än `langd` tecken."""
     text = " ".join(text.split())
     return text if len(text) <= langd else text[: langd - 1].rstrip() + "…"
+
+
+def upprakning(delar: list[str], sista: str = "och") -> str:
+    """”a, b och c”."""
+    if len(delar) < 2:
+        return "".join(delar)
+    return f"{', '.join(delar[:-1])} {sista} {delar[-1]}"

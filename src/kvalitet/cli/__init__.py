@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from kvalitet import __version__
-from kvalitet.cli import arshjul, avvikelse, garage, kontrollera, oversikt, regler
+from kvalitet.cli import arshjul, avvikelse, buuuu, garage, kontrollera, oversikt, regler
 from kvalitet.cli._konsol import SvenskGrupp, kor, skriv
 
 app = typer.Typer(
@@ -57,6 +57,7 @@ arshjul.registrera(app)
 garage.registrera(app)
 avvikelse.registrera(app)
 oversikt.registrera(app)
+buuuu.registrera(app)
 regler.registrera(app)
 
 

@@ -25,9 +25,9 @@ class Brukarmedverkan(Basmodell):
 
 
 class Steg(Basmodell):
-    """Ett steg i BUUUU-hjulet."""
+    """Ett steg i BUUUU-hjulet; utan text är steget ännu inte genomarbetat."""
 
-    text: Text
+    text: Text | None = None
     frågor: list[Text] = []
     brukarmedverkan: list[Brukarmedverkan] = []
 
@@ -52,6 +52,6 @@ class BuuuuVarv(Basmodell):
     utvärdering: Steg | None = None
 
     def steg(self) -> list[tuple[str, Steg]]:
-        """De steg som har fyllts i, i hjulets ordning."""
+        """De steg som har fyllts i (har en text), i hjulets ordning."""
         fyllda = ((namn, getattr(self, namn)) for namn in STEG)
-        return [(namn, steg) for namn, steg in fyllda if steg is not None]
+        return [(namn, steg) for namn, steg in fyllda if steg is not None and steg.text]

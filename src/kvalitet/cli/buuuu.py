@@ -1,0 +1,71 @@
+"""`kvalitet buuuu starta|status`: varv i BUUUU-hjulet med brukarmedverkan."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kvalitet.cli import _alternativ, _utskrift
+from kvalitet.cli._alternativ import Katalog
+from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_vy
+
+app = typer.Typer(
+    cls=SvenskGrupp,
+    no_args_is_help=True,
+    help="BUUUU-hjulet: Behov, Uppdrag, Utbud, Utförande, Utfall – med brukarna i varje steg.",
+)
+
+
+@app.command(cls=SvensktKommando)
+def starta(
+    id_: Annotated[
+        str, typer.Argument(metavar="ID", help="Varvets id, till exempel sysselsattning.")
+    ],
+    namn: Annotated[
+        str | None, typer.Option("--namn", metavar="NAMN", help="Varvets namn.")
+    ] = None,
+    rum: Annotated[
+        str | None,
+        typer.Option("--rum", metavar="RUM", help="Rummet varvet hör till (valfritt)."),
+    ] = None,
+    datum: Annotated[
+        str | None,
+        typer.Option("--datum", metavar="DATUM", help="Dagen varvet startar (standard: i dag)."),
+    ] = None,
+    katalog: Katalog = _alternativ.MAPP,
+) -> int:
+    """Starta ett varv som buuuu/ID.yaml, med stegens frågor för brukarmedverkan."""
+    from kvalitet.arbete import buuuu
+    from kvalitet.arbete._spara import spara
+    from kvalitet.verksamhet import ladda
+
+    valt_namn = _alternativ.kravs(namn, "--namn", "Varvets namn")
+    dag = _alternativ.datum(datum, "--datum")
+    v = ladda(katalog)
+    id_ny, andring = buuuu.starta(v, id_, valt_namn, dag, rum)
+    _utskrift.sparat(spara(v.rot, [andring], dag))
+    skriv(
+        f"Fyll i steget behov tillsammans med brukarna; se läget med: kvalitet buuuu status {id_ny}"
+    )
+    return 0
+
+
+@app.command(cls=SvensktKommando)
+def status(
+    id_: Annotated[
+        str | None, typer.Argument(metavar="ID", help="Bara detta varv (standard: alla).")
+    ] = None,
+    katalog: Katalog = _alternativ.MAPP,
+) -> int:
+    """Visa varje varvs steg, om de är genomarbetade och hur brukarna har medverkat."""
+    from kvalitet.arbete import buuuu
+    from kvalitet.verksamhet import ladda
+
+    skriv_vy(buuuu.status(ladda(katalog), id_))
+    return 0
+
+
+def registrera(huvud: typer.Typer) -> None:
+    """Lägg till kommandogruppen i appen."""
+    huvud.add_typer(app, name="buuuu")
