@@ -20,6 +20,7 @@ class Rumsstatus(StrEnum):
     planerad = "planerad"
     forsenad = "försenad"
     kommande = "kommande"
+    fore_inforandet = "före införandet"
 
 
 def stoppets_slut(ar: int, manad: int) -> date:
@@ -65,6 +66,8 @@ def rumsstatus(v: Verksamhet, rum: Rum, ar: int, per: date) -> Rumsstatus:
     session = next((s for _, s in rummets_sessioner(v, rum.id) if s.år == ar), None)
     if session is not None and session.status == Sessionsstatus.genomford:
         return Rumsstatus.genomford
+    if v.huset is not None and stoppets_slut(ar, rum.månad) < v.huset[1].årshjul.infört:
+        return Rumsstatus.fore_inforandet
     if per > stoppets_slut(ar, rum.månad):
         return Rumsstatus.forsenad
     if session is None:

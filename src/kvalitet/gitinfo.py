@@ -7,6 +7,7 @@ rör git startar snabbt och fungerar på en dator utan git.
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -71,9 +72,15 @@ def skapa_forrad(mapp: Path, filer: list[Path], meddelande: str) -> str:
     """
     git = _git()
     gren = _standardgren(git)
-    repo = git.Repo.init(mapp, initial_branch=gren)
-    repo.index.add([_i_forradet(repo, fil) for fil in filer])
-    repo.index.commit(meddelande)
+    fanns = (mapp / ".git").exists()
+    try:
+        repo = git.Repo.init(mapp, initial_branch=gren)
+        repo.index.add([_i_forradet(repo, fil) for fil in filer])
+        repo.index.commit(meddelande)
+    except BaseException:
+        if not fanns:
+            shutil.rmtree(mapp / ".git", ignore_errors=True)
+        raise
     return gren
 
 

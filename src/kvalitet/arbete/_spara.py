@@ -26,6 +26,7 @@ def spara(
     per: date,
     gren: str | None = None,
     meddelande: str = "",
+    nytt_forrad: bool = False,
 ) -> Sparat:
     """Pröva ändringarna och skriv alla eller ingen; med `gren` på en ny gren, incheckat.
 
@@ -35,12 +36,23 @@ def spara(
         per: Bedömningsdagen för prövningen.
         gren: En ny gren att skapa, checka ut och checka in ändringarna på.
         meddelande: Incheckningens meddelande.
+        nytt_forrad: Gör roten till ett nytt git-förråd och checka in filerna där.
 
     Returns:
         Vad som skrevs.
     """
     redigering.bekrafta(rot, andringar, per)
     filer = [a.sokvag.relative_to(rot).as_posix() for a in andringar]
+    if nytt_forrad:
+        skrivning.genomfor(andringar, rot)
+        try:
+            ny_gren = gitinfo.skapa_forrad(rot, [a.sokvag for a in andringar], meddelande)
+        except Exception as fel:
+            skrivning.angra(andringar)
+            raise gitinfo.Gitfel(
+                f"Förrådet kunde inte skapas ({type(fel).__name__}); inget har ändrats."
+            ) from None
+        return Sparat(filer, ny_gren, "den första incheckningen")
     if gren is None:
         skrivning.genomfor(andringar, rot)
         return Sparat(filer)

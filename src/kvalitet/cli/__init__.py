@@ -13,7 +13,16 @@ from typing import Annotated
 import typer
 
 from kvalitet import __version__
-from kvalitet.cli import arshjul, avvikelse, buuuu, garage, kontrollera, oversikt, regler
+from kvalitet.cli import (
+    arshjul,
+    avvikelse,
+    buuuu,
+    garage,
+    init,
+    kontrollera,
+    oversikt,
+    regler,
+)
 from kvalitet.cli._konsol import SvenskGrupp, kor, skriv
 
 app = typer.Typer(
@@ -52,6 +61,7 @@ def _huvud(
     """Ledningssystem för systematiskt kvalitetsarbete (SOSFS 2011:9) som YAML i git."""
 
 
+init.registrera(app)
 kontrollera.registrera(app)
 arshjul.registrera(app)
 garage.registrera(app)

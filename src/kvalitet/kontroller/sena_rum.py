@@ -28,8 +28,6 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     ar = ktx.per.year
     for i, rum in enumerate(huset.rum):
         slut = arshjulet.stoppets_slut(ar, rum.månad)
-        if slut < huset.årshjul.infört:
-            continue
         if arshjulet.rumsstatus(v, rum, ar, ktx.per) == arshjulet.Rumsstatus.forsenad:
             yield husdok.fynd_vid(
                 ("rum", i, "månad"),

@@ -1,0 +1,144 @@
+"""En ny verksamhet ur mallarna: huset, rummen, Garaget, årets åtaganden, README och git."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from kvalitet import gitinfo, mallar, redigering, yamlio
+from kvalitet.arbete._spara import spara
+from kvalitet.fel import Anvandningsfel
+from kvalitet.skrivning import Andring
+
+# Filer som kopieras ordagrant ur mallar/ (relativt mallmappen → relativt den nya mappen).
+_KOPIOR = {"garaget.yaml": "garaget.yaml", "ny-verksamhet/gitignore": ".gitignore"}
+
+
+@dataclass(frozen=True)
+class NyVerksamhet:
+    """Det som skiljer en verksamhet från mallen."""
+
+    organisation: str
+    kommunkod: str
+    verksamhet: str = "Individ- och familjeomsorgen"
+    namnd: str = "Socialnämnden"
+
+
+@dataclass(frozen=True)
+class Initierad:
+    """Vad init gjorde: skapade filer, filer som fanns och lämnades orörda, och git."""
+
+    skapade: list[str]
+    fanns: list[str]
+    gren: str | None
+    i_forrad: bool
+    git_saknas: bool
+
+
+def init(mapp: Path, uppgifter: NyVerksamhet, infort: date, tvinga: bool) -> Initierad:
+    """Skapa en verksamhet i mappen och, utanför ett förråd, ett förråd med en incheckning.
+
+    Args:
+        mapp: Den nya verksamhetens mapp (skapas om den inte finns).
+        uppgifter: Organisation, kommunkod, verksamhetens och nämndens namn.
+        infort: Dagen årshjulet införs; rummen behöver handlingsplaner först efter sitt
+            första stopp därefter.
+        tvinga: Skapa också i en mapp som inte är tom (befintliga filer lämnas orörda).
+
+    Returns:
+        Vad som gjordes.
+
+    Raises:
+        Anvandningsfel: Vid en ogiltig kommunkod, eller en mapp som inte är tom.
+    """
+    if not re.fullmatch(r"[0-9]{4}", uppgifter.kommunkod):
+        raise Anvandningsfel(
+            f"”{uppgifter.kommunkod}” är ingen kommunkod; den har fyra siffror, till exempel 2401."
+        )
+    _kontrollera_mappen(mapp, tvinga)
+    andringar = _filer(mapp, uppgifter, infort)
+    nya = [a for a in andringar if not a.sokvag.exists()]
+    fanns = sorted(_relativ(mapp, a.sokvag) for a in andringar if a.sokvag.exists())
+    git_finns = gitinfo.git_finns()
+    i_forrad = git_finns and gitinfo.forrad(mapp) is not None
+    sparat = spara(
+        mapp,
+        nya,
+        infort,
+        meddelande=f"Ny verksamhet: {uppgifter.verksamhet}, {uppgifter.organisation}",
+        nytt_forrad=git_finns and not i_forrad,
+    )
+    return Initierad(sparat.filer, fanns, sparat.gren, i_forrad, not git_finns)
+
+
+def _kontrollera_mappen(mapp: Path, tvinga: bool) -> None:
+    if mapp.exists() and not mapp.is_dir():
+        raise Anvandningsfel(f"”{mapp}” finns redan och är ingen mapp.")
+    # En ny klon av ett tomt förråd hos forgen har bara .git: den räknas som tom.
+    innehall = sorted(p.name for p in mapp.iterdir() if p.name != ".git") if mapp.exists() else []
+    if innehall and not tvinga:
+        visade = ", ".join(innehall[:5]) + (" …" if len(innehall) > 5 else "")
+        raise Anvandningsfel(
+            f"Mappen ”{mapp}” är inte tom ({visade}).",
+            tips="Välj en ny mapp, eller kör med --tvinga för att lägga till det som saknas"
+            " (befintliga filer skrivs aldrig över).",
+        )
+
+
+def _filer(mapp: Path, u: NyVerksamhet, infort: date) -> list[Andring]:
+    kalla = mallar.mallmapp()
+    andringar = [
+        Andring(mapp / "huset.yaml", _huset(kalla, u, infort)),
+        Andring(mapp / "ataganden" / f"{infort.year}.yaml", _ataganden(kalla, infort.year)),
+        Andring(mapp / "README.md", _readme(kalla, u)),
+    ]
+    andringar += [
+        Andring(mapp / "rum" / p.name, p.read_bytes()) for p in sorted(kalla.glob("rum/*.yaml"))
+    ]
+    andringar += [
+        Andring(mapp / mal, (kalla / kopia).read_bytes()) for kopia, mal in _KOPIOR.items()
+    ]
+    return andringar
+
+
+def _huset(kalla: Path, u: NyVerksamhet, infort: date) -> bytes:
+    def fyll_i(trad: Any) -> None:
+        verksamhet = trad["verksamhet"]
+        for nyckel, varde in (
+            ("namn", u.verksamhet),
+            ("organisation", u.organisation),
+            ("kommunkod", u.kommunkod),
+            ("nämnd", u.namnd),
+        ):
+            verksamhet[nyckel] = yamlio.samma_stil(verksamhet[nyckel], varde)
+        trad["årshjul"]["infört"] = infort
+
+    return _ur_mallen(kalla, "huset.yaml", fyll_i)
+
+
+def _ataganden(kalla: Path, ar: int) -> bytes:
+    def fyll_i(trad: Any) -> None:
+        trad["år"] = ar
+
+    return _ur_mallen(kalla, "ataganden.yaml", fyll_i)
+
+
+def _ur_mallen(kalla: Path, namn: str, fyll_i: Any) -> bytes:
+    mall = (kalla / namn).read_bytes()
+    return redigering.redigera(kalla, namn, fyll_i, mall=mall).ny
+
+
+def _readme(kalla: Path, u: NyVerksamhet) -> bytes:
+    mall = Template((kalla / "ny-verksamhet" / "README.md").read_text(encoding="utf-8"))
+    text = mall.safe_substitute(
+        verksamhet=u.verksamhet, organisation=u.organisation, kommunkod=u.kommunkod
+    )
+    return text.encode("utf-8")
+
+
+def _relativ(mapp: Path, sokvag: Path) -> str:
+    return sokvag.relative_to(mapp).as_posix()

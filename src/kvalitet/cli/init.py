@@ -1,0 +1,79 @@
+"""`kvalitet init`: en ny verksamhet ur mallarna, med git och en första incheckning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kvalitet.cli import _alternativ
+from kvalitet.cli._konsol import SvensktKommando, skriv
+
+
+def init(
+    katalog: Annotated[
+        Path, typer.Argument(metavar="KATALOG", help="Den nya verksamhetens mapp.")
+    ] = _alternativ.MAPP,
+    organisation: Annotated[
+        str | None,
+        typer.Option(
+            "--organisation", metavar="NAMN", help="Kommunen, till exempel Nordmalings kommun."
+        ),
+    ] = None,
+    kommunkod: Annotated[
+        str | None,
+        typer.Option("--kommunkod", metavar="KOD", help="Kommunkoden, fyra siffror (SCB)."),
+    ] = None,
+    verksamhet: Annotated[
+        str,
+        typer.Option("--verksamhet", metavar="NAMN", help="Verksamhetens namn."),
+    ] = "Individ- och familjeomsorgen",
+    namnd: Annotated[
+        str, typer.Option("--namnd", metavar="NAMN", help="Den ansvariga nämnden.")
+    ] = "Socialnämnden",
+    infort: Annotated[
+        str | None,
+        typer.Option(
+            "--infort",
+            metavar="DATUM",
+            help="Dagen årshjulet införs (standard: i dag). Rummen behöver handlingsplaner"
+            " först efter sitt första stopp därefter.",
+        ),
+    ] = None,
+    tvinga: Annotated[
+        bool,
+        typer.Option(
+            "--tvinga",
+            help="Skapa även i en mapp som inte är tom; befintliga filer skrivs aldrig över.",
+        ),
+    ] = False,
+) -> int:
+    """Skapa en ny verksamhet: huset, sex rum, Garaget, årets åtaganden, README och git."""
+    from kvalitet.arbete import init as kärna
+
+    uppgifter = kärna.NyVerksamhet(
+        organisation=_alternativ.kravs(organisation, "--organisation", "Kommunens namn"),
+        kommunkod=_alternativ.kravs(kommunkod, "--kommunkod", "Kommunkod (fyra siffror)"),
+        verksamhet=verksamhet,
+        namnd=namnd,
+    )
+    gjort = kärna.init(katalog, uppgifter, _alternativ.datum(infort, "--infort"), tvinga)
+    skriv(f"Skapade {len(gjort.skapade)} filer i {katalog}.")
+    for fil in gjort.fanns:
+        skriv(f"Fanns redan och lämnades orörd: {fil}")
+    if gjort.gren:
+        skriv(
+            f"Gjorde mappen till ett git-förråd med en första incheckning på grenen {gjort.gren}."
+        )
+    elif gjort.git_saknas:
+        skriv("git hittades inte, så inget förråd skapades. Installera git och kör git init.")
+    else:
+        skriv("Mappen ligger i ett git-förråd: checka in med git add och git commit.")
+    skriv(f"Fortsätt med: cd {katalog} && kvalitet arshjul plan")
+    return 0
+
+
+def registrera(app: typer.Typer) -> None:
+    """Lägg till kommandot i appen."""
+    app.command(cls=SvensktKommando)(init)
