@@ -1,0 +1,138 @@
+"""`kvalitet init`: en ny verksamhet som håller från början, med git och en incheckning."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import git
+import pytest
+
+from kvalitet import yamlio
+from tests.conftest import MALLAR, kor
+
+NORDMALING = ("--organisation", "Nordmalings kommun", "--kommunkod", "2401")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_init_i_tom_mapp_haller_och_har_en_incheckning(tmp_path: Path) -> None:
+    mapp = tmp_path / "nordmaling-ifo"
+    svar = kor("init", str(mapp), *NORDMALING, "--verksamhet", "Individ- och familjeomsorgen")
+    assert svar.slutkod == 0, svar
+    kontroll = kor("kontrollera", str(mapp))
+    assert kontroll.slutkod == 0, kontroll
+    assert "0 fel och 0 varningar" in kontroll.stdout
+    repo = git.Repo(mapp)
+    assert len(list(repo.iter_commits())) == 1
+    assert not repo.is_dirty(untracked_files=True)
+
+
+def test_init_skapar_mallens_filer_med_verksamhetens_uppgifter(tmp_path: Path) -> None:
+    mapp = tmp_path / "v"
+    assert kor("init", str(mapp), *NORDMALING, "--infort", "2026-11-23").slutkod == 0
+    filer = sorted(git.Repo(mapp).git.ls_files().splitlines())
+    guider = sorted(f"rum/{p.name}" for p in (MALLAR / "rum").glob("*.yaml"))
+    assert filer == sorted(
+        [".gitignore", "README.md", "ataganden/2026.yaml", "garaget.yaml", "huset.yaml", *guider]
+    )
+    huset = yamlio.las((mapp / "huset.yaml").read_text(encoding="utf-8"))
+    assert huset["verksamhet"]["organisation"] == "Nordmalings kommun"
+    assert huset["verksamhet"]["kommunkod"] == "2401"
+    assert str(huset["årshjul"]["infört"]) == "2026-11-23"
+    assert 'kommunkod: "2401"' in (mapp / "huset.yaml").read_text(encoding="utf-8")
+    for guide in (MALLAR / "rum").glob("*.yaml"):
+        assert (mapp / "rum" / guide.name).read_bytes() == guide.read_bytes()
+    assert "Nordmalings kommun" in (mapp / "README.md").read_text(encoding="utf-8")
+    assert ".kvalitet/" in (mapp / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_init_utan_kommentarer_forlorade_i_huset(tmp_path: Path) -> None:
+    mapp = tmp_path / "v"
+    assert kor("init", str(mapp), *NORDMALING).slutkod == 0
+    mall = (MALLAR / "huset.yaml").read_text(encoding="utf-8").splitlines()
+    ny = (mapp / "huset.yaml").read_text(encoding="utf-8").splitlines()
+    assert len(ny) == len(mall)
+    andrade = [i for i, (a, b) in enumerate(zip(mall, ny, strict=True)) if a != b]
+    # organisation, kommunkod och infört; namn och nämnd har mallens värden
+    assert len(andrade) == 3
+    assert all(rad.split("#")[0].strip() for rad in (ny[i] for i in andrade))
+
+
+def test_init_vagrar_en_mapp_som_inte_ar_tom(tmp_path: Path) -> None:
+    mapp = tmp_path / "v"
+    mapp.mkdir()
+    (mapp / "anteckningar.txt").write_text("mina", encoding="utf-8")
+    svar = kor("init", str(mapp), *NORDMALING)
+    assert svar.slutkod == 2, svar
+    assert "inte tom" in svar.stderr
+    assert sorted(p.name for p in mapp.iterdir()) == ["anteckningar.txt"]
+
+
+def test_init_tvinga_lagger_till_det_som_saknas_och_skriver_inte_over(tmp_path: Path) -> None:
+    mapp = tmp_path / "v"
+    (mapp / "rum").mkdir(parents=True)
+    egen = "# vår egen guide\nid: processer\n"
+    (mapp / "rum" / "processer.yaml").write_text(egen, encoding="utf-8")
+    svar = kor("init", str(mapp), *NORDMALING, "--tvinga")
+    assert svar.slutkod == 0, svar
+    assert (mapp / "rum" / "processer.yaml").read_text(encoding="utf-8") == egen
+    assert "rum/processer.yaml" in svar.stdout
+    assert (mapp / "huset.yaml").is_file()
+
+
+def test_en_ny_klon_med_bara_git_raknas_som_tom(tmp_path: Path) -> None:
+    mapp = tmp_path / "klon"
+    git.Repo.init(mapp)
+    svar = kor("init", str(mapp), *NORDMALING)
+    assert svar.slutkod == 0, svar
+    repo = git.Repo(mapp)
+    # Mappen var redan ett förråd: init checkar inte in åt användaren.
+    assert not repo.head.is_valid()
+    assert "huset.yaml" in repo.untracked_files
+
+
+@pytest.mark.parametrize("kod", ["240", "24011", "abcd", "24 1"])
+def test_ogiltig_kommunkod_ar_anvandningsfel(tmp_path: Path, kod: str) -> None:
+    mapp = tmp_path / "v"
+    svar = kor("init", str(mapp), "--organisation", "X kommun", "--kommunkod", kod)
+    assert svar.slutkod == 2, svar
+    assert not mapp.exists()
+
+
+def test_utan_terminal_fragar_init_inte_utan_sager_vad_som_saknas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Nordmalings kommun\n2401\n"))
+    svar = kor("init", str(tmp_path / "v"), "--kommunkod", "2401")
+    assert svar.slutkod == 2, svar
+    assert "--organisation" in svar.stderr
+    assert not (tmp_path / "v").exists()
+
+
+def test_i_en_terminal_fragar_init_efter_det_som_saknas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", _Terminal("Nordmalings kommun\n2401\n"))
+    svar = kor("init", str(tmp_path / "v"))
+    assert svar.slutkod == 0, svar
+    huset = yamlio.las((tmp_path / "v" / "huset.yaml").read_text(encoding="utf-8"))
+    assert huset["verksamhet"]["organisation"] == "Nordmalings kommun"
+    assert huset["verksamhet"]["kommunkod"] == "2401"
+
+
+def test_misslyckad_incheckning_lamnar_ingenting_kvar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fel(*_: object, **__: object) -> None:
+        raise OSError("disken är full")
+
+    monkeypatch.setattr(git.IndexFile, "commit", fel)
+    mapp = tmp_path / "v"
+    svar = kor("init", str(mapp), *NORDMALING)
+    assert svar.slutkod == 1, svar
+    assert "Traceback" not in svar.stderr
+    assert not mapp.exists() or not any(mapp.iterdir())
