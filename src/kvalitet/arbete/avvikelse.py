@@ -163,7 +163,7 @@ def lista(
 
 def _rad(v: Verksamhet, a: Avvikelse) -> tuple[str, ...]:
     oppna = sum(1 for atgard in a.åtgärder if not atgard.ar_avslutad())
-    atgarder = f"{len(a.åtgärder)} ({oppna} öppna)" if a.åtgärder else "–"
+    atgarder = f"{len(a.åtgärder)} ({antal(oppna, 'öppen', 'öppna')})" if a.åtgärder else "–"
     return (
         a.id,
         str(a.inkom),

@@ -8,7 +8,7 @@ from datetime import date
 from kvalitet.modell._bas import Atgardsstatus
 from kvalitet.modell.arshjul import Session
 from kvalitet.modell.avvikelse import Avvikelse
-from kvalitet.svenska import antal, normaliserad, sorteringsnyckel
+from kvalitet.svenska import antal, kort, normaliserad, sorteringsnyckel
 from kvalitet.svenska import datum as datumtext
 from kvalitet.tabell import Tabell
 from kvalitet.verksamhet import Atgardsplats, Verksamhet
@@ -67,12 +67,11 @@ def tabell(v: Verksamhet, urval: Urval, per: date) -> Tabell:
     sena = sum(1 for p in traffar if p.atgard.dagar_forsenad(per))
     return Tabell(
         f"Åtgärder per {per}",
-        ("Rum", "Källa", "Åtgärd", "Ansvarig", "Klart senast", "Uppföljning", "Status"),
+        ("Rum och källa", "Åtgärd", "Ansvarig", "Klart senast", "Uppföljning", "Status"),
         [
             (
-                v.rumsnamn(rum_for(p)),
-                _kalla(p),
-                " ".join(p.atgard.åtgärd.split()),
+                f"{v.rumsnamn(rum_for(p))}\n{_kalla(p)}",
+                kort(p.atgard.åtgärd, 90),
                 p.atgard.ansvarig or "–",
                 datumtext(p.atgard.klart_senast),
                 datumtext(p.atgard.uppföljning),

@@ -63,12 +63,12 @@ def _huvud(
 
 init.registrera(app)
 kontrollera.registrera(app)
+oversikt.registrera(app)
+regler.registrera(app)
 arshjul.registrera(app)
 garage.registrera(app)
 avvikelse.registrera(app)
-oversikt.registrera(app)
 buuuu.registrera(app)
-regler.registrera(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

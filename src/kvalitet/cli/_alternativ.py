@@ -18,6 +18,7 @@ Katalog = Annotated[
         "-C",
         metavar="KATALOG",
         help="Verksamhetens mapp (standard: aktuell mapp).",
+        show_default=False,
     ),
 ]
 MAPP = Path()

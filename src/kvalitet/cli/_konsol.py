@@ -39,13 +39,19 @@ def skriv_fel(text: str) -> None:
 
 def skriv_vy(vy: Vy) -> None:
     """Skriv ett kommandos utdata: tabeller med rubriker och rader av text."""
+    terminal = sys.stdout.isatty()
     # Utanför en terminal (i CI, i en fil) är bredden inte känd; bred nog för loggar.
-    konsol = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    konsol = Console(highlight=False, width=None if terminal else 160)
     for del_ in vy:
-        if isinstance(del_, Tabell):
-            _skriv_tabell(konsol, del_)
-        else:
+        if not isinstance(del_, Tabell):
             konsol.print(del_, markup=False)
+            continue
+        with konsol.capture() as fangad:
+            _skriv_tabell(konsol, del_)
+        text = fangad.get()
+        if not terminal:  # rich fyller raderna med blanksteg till full bredd
+            text = "\n".join(rad.rstrip() for rad in text.splitlines()) + "\n"
+        sys.stdout.write(text)
 
 
 def _skriv_tabell(konsol: Console, tabell: Tabell) -> None:
@@ -60,8 +66,14 @@ def _skriv_tabell(konsol: Console, tabell: Tabell) -> None:
         caption=Text(tabell.fot) if tabell.fot else None,
         caption_justify="left",
     )
-    for kolumn in tabell.kolumner:
-        ritad.add_column(Text(kolumn), overflow="fold")
+    for index, kolumn in enumerate(tabell.kolumner):
+        # Korta kolumner (datum, status, id) bryts aldrig; de långa delar på resten
+        # av bredden efter hur långa texterna är.
+        langst = max(len(del_) for rad in tabell.rader for del_ in rad[index].splitlines() or [""])
+        if langst <= 30:
+            ritad.add_column(Text(kolumn), no_wrap=True)
+        else:
+            ritad.add_column(Text(kolumn), overflow="fold", ratio=langst, min_width=20)
     for rad in tabell.rader:
         ritad.add_row(*(Text(cell) for cell in rad))
     konsol.print(ritad)

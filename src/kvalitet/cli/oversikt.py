@@ -63,5 +63,5 @@ def status(katalog: Katalog = _alternativ.MAPP, per: Per = None) -> int:
 
 def registrera(app: typer.Typer) -> None:
     """Lägg till kommandona i appen."""
-    app.command(cls=SvensktKommando)(handlingsplan)
     app.command(cls=SvensktKommando)(status)
+    app.command(cls=SvensktKommando)(handlingsplan)
