@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kvalitet import mallar, yamlio
+from kvalitet.modell.buuuu import STEG
 from kvalitet.modell.huset import Huset, LexSarahFrister
 from kvalitet.modell.rum import RumGuide
 from tests.conftest import DELAT, EXEMPEL, MALLAR, ROT
@@ -130,3 +131,24 @@ def test_mallarna_foljer_med_i_ett_installerat_hjul(tmp_path: Path) -> None:
     assert mallmapp == str(plats / "kvalitet" / "mallar")
     assert (Path(mallmapp) / "rum" / "processer.yaml").is_file()
     assert svar.returncode == 0, svar.stdout + svar.stderr
+
+
+def test_mallarna_for_nya_filer_foljer_modellen() -> None:
+    from kvalitet.modell.ataganden import Ataganden
+    from kvalitet.modell.buuuu import BuuuuVarv
+    from kvalitet.modell.garaget import Garaget
+
+    Ataganden.model_validate(_las(MALLAR / "ataganden.yaml"))
+    Garaget.model_validate(_las(MALLAR / "garaget.yaml"))
+    varv = BuuuuVarv.model_validate(_las(MALLAR / "buuuu.yaml"))
+    assert varv.steg() == []  # inget steg är genomarbetat i mallen
+
+
+def test_buuuu_mallens_fragor_ar_kallans() -> None:
+    kalla = " ".join((DELAT / "kallor" / "000_185a583e3e838cc5.txt").read_text("utf-8").split())
+    mall = _las(MALLAR / "buuuu.yaml")
+    assert isinstance(mall, dict)
+    fragor = [f for steg in STEG for f in mall[steg]["frågor"]]
+    assert len(fragor) == 11
+    for fraga in fragor:
+        assert " ".join(fraga.split()) in kalla, fraga
