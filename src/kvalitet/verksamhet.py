@@ -67,6 +67,10 @@ class Verksamhet:
         dokument = sorted([*behallna, *nya], key=lambda dok: dok.relativ)
         return Verksamhet(self.rot, dokument, self.ovriga_filer)
 
+    def med_fel(self) -> list[Dokument]:
+        """Dokument som inte kunde läsas eller inte följer formatet (och därför inte räknas)."""
+        return [dok for dok in self.dokument if dok.inlasningsfynd or dok.valideringsfel]
+
     def av_typ(self, modell: type[M]) -> list[tuple[Dokument, M]]:
         """Giltiga dokument av en modell, i filordning."""
         return [(dok, dok.modell) for dok in self.dokument if isinstance(dok.modell, modell)]
@@ -137,6 +141,11 @@ class Verksamhet:
         Raises:
             Anvandningsfel: När inget rum, eller flera, passar.
         """
+        if not self.rum:
+            raise Anvandningsfel(
+                f"Rummet ”{text}” kan inte hittas: {HUSET} har inga rum, eller har fel.",
+                tips="Kör kvalitet kontrollera för att se vad som är fel.",
+            )
         sokt = normaliserad(text)
         for rum in self.rum:
             if sokt in (rum.id, normaliserad(rum.namn)):

@@ -11,6 +11,23 @@ if TYPE_CHECKING:
 
     from kvalitet.arbete._spara import Sparat
     from kvalitet.fynd import Bedomt
+    from kvalitet.verksamhet import Verksamhet
+
+
+def ladda(katalog: Path) -> Verksamhet:
+    """Läs verksamheten och varna för filer som har fel och därför inte räknas med."""
+    from kvalitet.svenska import antal
+    from kvalitet.verksamhet import ladda as las
+
+    v = las(katalog)
+    trasiga = [dok.relativ for dok in v.med_fel()]
+    if trasiga:
+        visade = ", ".join(trasiga[:3]) + (" …" if len(trasiga) > 3 else "")
+        skriv_fel(
+            f"varning: {antal(len(trasiga), 'fil har', 'filer har')} fel och räknas inte med"
+            f" ({visade}); kvalitet kontrollera visar felen."
+        )
+    return v
 
 
 def sparat(resultat: Sparat, verb: str = "Skapade") -> None:

@@ -32,10 +32,9 @@ Datum = Annotated[
 def plan(katalog: Katalog = _alternativ.MAPP, ar: Ar = None, per: Per = None) -> int:
     """Visa årets hjul: vilket rum i vilken månad, vad som är gjort och vad som är sent."""
     from kvalitet.arbete import arshjul
-    from kvalitet.verksamhet import ladda
 
     dag = _alternativ.datum(per)
-    skriv_vy([arshjul.plan(ladda(katalog), _alternativ.ar(ar, dag.year), dag)])
+    skriv_vy([arshjul.plan(_utskrift.ladda(katalog), _alternativ.ar(ar, dag.year), dag)])
     return 0
 
 
@@ -57,12 +56,11 @@ def starta(
     """Skapa årets session för ett rum, ifylld från rummets guide och med underlag."""
     from kvalitet.arbete import arshjul
     from kvalitet.arbete._spara import spara
-    from kvalitet.verksamhet import ladda
 
     idag = _alternativ.datum(None)
     dag = _alternativ.datum(datum, "--datum") if datum else None
     ar_ = _alternativ.ar(ar, (dag or idag).year)
-    v = ladda(katalog)
+    v = _utskrift.ladda(katalog)
     andring = arshjul.starta(v, rum, ar_, dag, idag)
     hittat = v.hitta_rum(rum)
     sparat = spara(
@@ -88,11 +86,10 @@ def avsluta(
     """Markera sessionen genomförd när den är komplett, annars säg vad som saknas."""
     from kvalitet.arbete import arshjul
     from kvalitet.arbete._spara import spara
-    from kvalitet.verksamhet import ladda
 
     dag = _alternativ.datum(per)
     sessionsdag = _alternativ.datum(datum, "--datum") if datum else None
-    v = ladda(katalog)
+    v = _utskrift.ladda(katalog)
     try:
         avslutad = arshjul.avsluta(v, rum, _alternativ.ar(ar, dag.year), sessionsdag, dag)
     except arshjul.SessionenOfullstandig as fel:

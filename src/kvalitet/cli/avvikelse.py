@@ -63,7 +63,6 @@ def ny(
     from kvalitet.arbete import avvikelse
     from kvalitet.arbete._spara import spara
     from kvalitet.modell.avvikelse import Avvikelsetyp
-    from kvalitet.verksamhet import ladda
 
     uppgifter = avvikelse.Ny(
         typ=Avvikelsetyp(_alternativ.kravs(typ, "--typ", "Typ av ärende", TYPER)),
@@ -76,7 +75,7 @@ def ny(
         kalla=_alternativ.ett_av(kalla, KALLOR, "--kalla") if kalla else None,
         arende_ref=arende_ref,
     )
-    v = ladda(katalog)
+    v = _utskrift.ladda(katalog)
     registrerad = avvikelse.ny(v, uppgifter)
     _utskrift.sparat(spara(v.rot, [registrerad.andring], uppgifter.inkom))
     if registrerad.anmarkning:
@@ -98,11 +97,10 @@ def lista(
     """Lista ärendena, nyast först, med antal per typ."""
     from kvalitet.arbete import avvikelse
     from kvalitet.modell.avvikelse import Avvikelsetyp
-    from kvalitet.verksamhet import ladda
 
     valt_ar = _alternativ.ar(ar, 0) or None
     vald_typ = Avvikelsetyp(_alternativ.ett_av(typ, TYPER, "--typ")) if typ else None
-    skriv_vy([avvikelse.lista(ladda(katalog), valt_ar, vald_typ, rum, oppna)])
+    skriv_vy([avvikelse.lista(_utskrift.ladda(katalog), valt_ar, vald_typ, rum, oppna)])
     return 0
 
 

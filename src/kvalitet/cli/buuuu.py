@@ -38,11 +38,10 @@ def starta(
     """Starta ett varv som buuuu/ID.yaml, med stegens frågor för brukarmedverkan."""
     from kvalitet.arbete import buuuu
     from kvalitet.arbete._spara import spara
-    from kvalitet.verksamhet import ladda
 
     valt_namn = _alternativ.kravs(namn, "--namn", "Varvets namn")
     dag = _alternativ.datum(datum, "--datum")
-    v = ladda(katalog)
+    v = _utskrift.ladda(katalog)
     id_ny, andring = buuuu.starta(v, id_, valt_namn, dag, rum)
     _utskrift.sparat(spara(v.rot, [andring], dag))
     skriv(
@@ -60,9 +59,8 @@ def status(
 ) -> int:
     """Visa varje varvs steg, om de är genomarbetade och hur brukarna har medverkat."""
     from kvalitet.arbete import buuuu
-    from kvalitet.verksamhet import ladda
 
-    skriv_vy(buuuu.status(ladda(katalog), id_))
+    skriv_vy(buuuu.status(_utskrift.ladda(katalog), id_))
     return 0
 
 

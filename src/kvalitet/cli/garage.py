@@ -46,11 +46,10 @@ def parkera(
     """Parkera en post sist i Garaget (garaget.yaml); inget annat i filen ändras."""
     from kvalitet.arbete import garage
     from kvalitet.arbete._spara import spara
-    from kvalitet.verksamhet import ladda
 
     valt = _alternativ.kravs(typ, "--typ", "Vad parkeras", TYPER)
     dag = _alternativ.datum(datum, "--datum")
-    v = ladda(katalog)
+    v = _utskrift.ladda(katalog)
     id_, andring = garage.parkera(v, rubrik, valt, rum, beskrivning, dag)
     _utskrift.sparat(spara(v.rot, [andring], dag), "Ändrade")
     skriv(f"Parkerade {id_}: {rubrik}")
@@ -67,9 +66,8 @@ def lista(
 ) -> int:
     """Lista Garagets parkerade och prioriterade poster (med --alla: alla)."""
     from kvalitet.arbete import garage
-    from kvalitet.verksamhet import ladda
 
-    skriv_vy([garage.lista(ladda(katalog), rum, alla)])
+    skriv_vy([garage.lista(_utskrift.ladda(katalog), rum, alla)])
     return 0
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from kvalitet.cli import _alternativ
+from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Katalog, Per
 from kvalitet.cli._konsol import SvensktKommando, skriv_vy
 
@@ -39,7 +39,6 @@ def handlingsplan(
     """Lista alla åtgärder i alla rum (handlingsplaner och ärenden), med filter."""
     from kvalitet.arbete import handlingsplan as kärna
     from kvalitet.modell._bas import Atgardsstatus
-    from kvalitet.verksamhet import ladda
 
     urval = kärna.Urval(
         forsenade=forsenade,
@@ -48,16 +47,15 @@ def handlingsplan(
         rum=rum,
         status=Atgardsstatus(_alternativ.ett_av(status, STATUSAR, "--status")) if status else None,
     )
-    skriv_vy([kärna.tabell(ladda(katalog), urval, _alternativ.datum(per))])
+    skriv_vy([kärna.tabell(_utskrift.ladda(katalog), urval, _alternativ.datum(per))])
     return 0
 
 
 def status(katalog: Katalog = _alternativ.MAPP, per: Per = None) -> int:
     """Visa läget på en skärm: årshjulet, åtgärder, ärenden, åtaganden och Garaget."""
     from kvalitet.arbete import status as kärna
-    from kvalitet.verksamhet import ladda
 
-    skriv_vy(kärna.status(ladda(katalog), _alternativ.datum(per)))
+    skriv_vy(kärna.status(_utskrift.ladda(katalog), _alternativ.datum(per)))
     return 0
 
 
