@@ -49,11 +49,26 @@ def _avkoda(radata: bytes, namn: str) -> tuple[str, _Skrivsatt]:
             tips="Spara om filen som UTF-8 (kvalitet kontrollera visar var).",
         ) from None
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    if "\r" in text and not (crlf and text.count("\r") == text.count("\r\n")):
+        raise Redigeringsfel(
+            f"{namn}:{_forsta_blandade_rad(text)}: filen har blandade radslut (både CRLF och"
+            " LF) och kan inte ändras utan att radsluten skrivs om.",
+            tips="Spara filen med ett och samma radslut i er editor; inget har ändrats.",
+        )
     satt = _Skrivsatt(text.startswith(_BOM), crlf, text.endswith("\n") or not text)
     text = text.removeprefix(_BOM)
     if crlf:
         text = text.replace("\r\n", "\n")
     return (text if satt.slutrad else text + "\n"), satt
+
+
+def _forsta_blandade_rad(text: str) -> int:
+    rader = text.split("\n")
+    forsta_crlf = rader[0].endswith("\r")
+    for nr, rad in enumerate(rader[:-1], 1):
+        if rad.endswith("\r") != forsta_crlf or "\r" in rad.rstrip("\r"):
+            return nr
+    return len(rader)
 
 
 def _koda(text: str, satt: _Skrivsatt) -> bytes:

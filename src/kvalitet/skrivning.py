@@ -46,43 +46,56 @@ class Andring:
 
 
 @dataclass
-class _Genomforande:
-    """Det som har hunnit göras, så att det kan göras ogjort."""
+class Skrivet:
+    """Det som en skrivning har gjort, så att det kan göras ogjort (se `angra`)."""
 
     tillfalliga: dict[Path, Path] = field(default_factory=dict)
     skapade_mappar: list[Path] = field(default_factory=list)
     klara: list[Andring] = field(default_factory=list)
 
 
-def genomfor(andringar: Sequence[Andring], visning: Path | None = None) -> None:
+def genomfor(andringar: Sequence[Andring], visning: Path | None = None) -> Skrivet:
     """Skriv alla ändringar, eller ingen.
 
     Args:
         andringar: Filerna att skapa eller ändra.
         visning: Mappen som sökvägarna i meddelanden visas relativt.
 
+    Returns:
+        Vad som skrevs, för `angra` om ett senare steg i kommandot misslyckas.
+
     Raises:
         FilenFinns: När en fil som ska skapas redan finns.
         Skrivfel: När en fil har ändrats av någon annan sedan den lästes, eller när
             skrivningen misslyckades (då är allt återställt).
     """
+    andringar = [_genom_lanken(a) for a in andringar]
     for andring in andringar:
         _forkontrollera(andring, visning)
-    steg = _Genomforande()
+    steg = Skrivet()
     try:
         for andring in andringar:
             steg.tillfalliga[andring.sokvag] = _skriv_tillfallig(andring, steg)
         for andring in andringar:
-            _byt_in(andring, steg.tillfalliga.pop(andring.sokvag))
+            _byt_in(andring, steg.tillfalliga.pop(andring.sokvag), visning)
             steg.klara.append(andring)
-    except (OSError, FilenFinns) as fel:
+    except BaseException as fel:
+        # Också Ctrl-C mitt i: allt som hann ändras återställs innan programmet slutar.
         _aterstall(steg)
-        if isinstance(fel, FilenFinns):
+        if not isinstance(fel, OSError):
             raise
         raise Skrivfel(
             f"Kunde inte skriva {_visa(getattr(fel, 'filename', None), visning)}"
             f" ({fel.strerror or fel}). Inga filer ändrades."
         ) from None
+    return steg
+
+
+def _genom_lanken(andring: Andring) -> Andring:
+    # En ändrad fil som är en symbolisk länk skrivs där länken pekar, och länken står kvar.
+    if andring.ar_ny or not andring.sokvag.is_symlink():
+        return andring
+    return Andring(andring.sokvag.resolve(), andring.ny, andring.gammal)
 
 
 def _visa(sokvag: object, visning: Path | None) -> str:
@@ -111,7 +124,7 @@ def _forkontrollera(andring: Andring, visning: Path | None) -> None:
         )
 
 
-def _skriv_tillfallig(andring: Andring, steg: _Genomforande) -> Path:
+def _skriv_tillfallig(andring: Andring, steg: Skrivet) -> Path:
     mapp = andring.sokvag.parent
     if not mapp.is_dir():
         saknade = [m for m in (mapp, *mapp.parents) if not m.exists()]
@@ -134,24 +147,32 @@ def _skriv_tillfallig(andring: Andring, steg: _Genomforande) -> Path:
     return tillfallig
 
 
-def _byt_in(andring: Andring, tillfallig: Path) -> None:
+def _byt_in(andring: Andring, tillfallig: Path, visning: Path | None) -> None:
     try:
         if andring.ar_ny:
-            # En hård länk skapas bara om målet inte finns: atomiskt och exklusivt.
-            try:
-                os.link(tillfallig, andring.sokvag)
-            except FileExistsError:
-                raise FilenFinns(f"{andring.sokvag} finns redan och skrivs inte över.") from None
-            except OSError:
-                # Filsystem utan hårda länkar: reservera namnet exklusivt och byt sedan.
-                os.close(os.open(andring.sokvag, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-                tillfallig.replace(andring.sokvag)
+            _skapa_exklusivt(andring.sokvag, tillfallig, visning)
         else:
             tillfallig.replace(andring.sokvag)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tillfallig.unlink()
     _synka_mapp(andring.sokvag.parent)
+
+
+def _skapa_exklusivt(sokvag: Path, tillfallig: Path, visning: Path | None) -> None:
+    try:
+        # En hård länk skapas bara om målet inte finns: atomiskt och exklusivt.
+        os.link(tillfallig, sokvag)
+    except FileExistsError:
+        raise FilenFinns(f"{_visa(sokvag, visning)} finns redan och skrivs inte över.") from None
+    except OSError:
+        # Filsystem utan hårda länkar: reservera namnet exklusivt och byt sedan.
+        os.close(os.open(sokvag, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        try:
+            tillfallig.replace(sokvag)
+        except BaseException:
+            sokvag.unlink()
+            raise
 
 
 def _synka_mapp(mapp: Path) -> None:
@@ -164,7 +185,7 @@ def _synka_mapp(mapp: Path) -> None:
             os.close(fd)
 
 
-def _aterstall(steg: _Genomforande) -> None:
+def _aterstall(steg: Skrivet) -> None:
     for tillfallig in steg.tillfalliga.values():
         with contextlib.suppress(OSError):
             tillfallig.unlink()
@@ -180,15 +201,14 @@ def _aterstall(steg: _Genomforande) -> None:
 
 
 def _aterskriv(sokvag: Path, innehall: bytes) -> None:
-    tillfallig = _skriv_tillfallig(Andring(sokvag, innehall, innehall), _Genomforande())
+    tillfallig = _skriv_tillfallig(Andring(sokvag, innehall, innehall), Skrivet())
     tillfallig.replace(sokvag)
 
 
-def angra(andringar: Sequence[Andring]) -> None:
-    """Gör skrivna ändringar ogjorda: nya filer tas bort, ändrade får sitt gamla innehåll.
+def angra(skrivet: Skrivet) -> None:
+    """Gör en skrivning ogjord: nya filer och mappar tas bort, ändrade får tillbaka sitt innehåll.
 
     För ett kommando som misslyckas efter skrivningen, till exempel när incheckningen
     på en ny gren inte går att göra.
     """
-    nya_mappar = [a.sokvag.parent for a in andringar if a.ar_ny]
-    _aterstall(_Genomforande(skapade_mappar=nya_mappar, klara=list(andringar)))
+    _aterstall(skrivet)

@@ -281,6 +281,7 @@ class Redigerbar:
 
     trad: Any
     indrag: tuple[int, int, int]
+    dokumentstart: bool = False
 
 
 @dataclass
@@ -308,11 +309,11 @@ def las_for_redigering(text: str) -> Redigerbar:
         EjRedigerbar: När en oförändrad omskrivning inte blir byte för byte lika.
     """
     trad = las_rundtur(text)
-    kandidater = [_STANDARDINDRAG, _gissat_indrag(text)]
-    for indrag in kandidater:
-        if _dumpa(las_rundtur(text), indrag) == text:
-            return Redigerbar(trad, indrag)
-    raise EjRedigerbar(_forsta_skillnad(text, _dumpa(trad, _STANDARDINDRAG)))
+    start = text.startswith("---\n")
+    for indrag in (_STANDARDINDRAG, _gissat_indrag(text)):
+        if _dumpa(las_rundtur(text), indrag, start) == text:
+            return Redigerbar(trad, indrag, start)
+    raise EjRedigerbar(_forsta_skillnad(text, _dumpa(trad, _STANDARDINDRAG, start)))
 
 
 def _gissat_indrag(text: str) -> tuple[int, int, int]:
@@ -326,15 +327,16 @@ def _gissat_indrag(text: str) -> tuple[int, int, int]:
 
 
 def _forsta_skillnad(a: str, b: str) -> int:
-    for nr, (rad_a, rad_b) in enumerate(zip(a.splitlines(), b.splitlines(), strict=False), 1):
+    rader_a, rader_b = a.split("\n"), b.split("\n")
+    for nr, (rad_a, rad_b) in enumerate(zip(rader_a, rader_b, strict=False), 1):
         if rad_a != rad_b:
             return nr
-    return min(len(a.splitlines()), len(b.splitlines())) + 1
+    return min(len(rader_a), len(rader_b))
 
 
 def dumpa(redigerbar: Redigerbar) -> str:
     """Skriv ett redigerat träd som text, med filens eget indrag."""
-    return _dumpa(redigerbar.trad, redigerbar.indrag)
+    return _dumpa(redigerbar.trad, redigerbar.indrag, redigerbar.dokumentstart)
 
 
 def som_text(data: Any) -> str:
@@ -342,9 +344,11 @@ def som_text(data: Any) -> str:
     return _dumpa(data, _STANDARDINDRAG)
 
 
-def _dumpa(trad: Any, indrag: tuple[int, int, int]) -> str:
+def _dumpa(trad: Any, indrag: tuple[int, int, int], dokumentstart: bool = False) -> str:
     ut = io.StringIO()
-    _rundtur(indrag).dump(trad, ut)
+    yaml = _rundtur(indrag)
+    yaml.explicit_start = dokumentstart  # en fil som börjar med --- behåller det
+    yaml.dump(trad, ut)
     return ut.getvalue()
 
 
@@ -394,7 +398,9 @@ def lagg_till(sekvens: Any, varde: Any) -> None:
 def text(varde: str, indrag: int = 0) -> Any:
     """En text att skriva: kort på en rad, lång vikt (>-), med radbrytningar bevarade (|)."""
     if "\n" in varde.rstrip("\n"):
-        return LiteralScalarString(varde)
+        # Ett block vars första rad börjar med blanktecken behöver en indragsindikator,
+        # som inte alla läsare klarar; då får ruamel välja citattecken i stället.
+        return varde if varde[:1] in (" ", "\t") else LiteralScalarString(varde)
     if len(varde) + indrag <= BREDD or varde != varde.strip() or "  " in varde:
         return varde
     vikt = FoldedScalarString(varde)

@@ -44,11 +44,11 @@ def spara(
     redigering.bekrafta(rot, andringar, per)
     filer = [a.sokvag.relative_to(rot).as_posix() for a in andringar]
     if nytt_forrad:
-        skrivning.genomfor(andringar, rot)
+        skrivet = skrivning.genomfor(andringar, rot)
         try:
             ny_gren = gitinfo.skapa_forrad(rot, [a.sokvag for a in andringar], meddelande)
         except Exception as fel:
-            skrivning.angra(andringar)
+            skrivning.angra(skrivet)
             raise gitinfo.Gitfel(
                 f"Förrådet kunde inte skapas ({type(fel).__name__}); inget har ändrats."
             ) from None
@@ -57,11 +57,11 @@ def spara(
         skrivning.genomfor(andringar, rot)
         return Sparat(filer)
     with gitinfo.ny_gren(rot, gren) as ny:
-        skrivning.genomfor(andringar, rot)
+        skrivet = skrivning.genomfor(andringar, rot)
         try:
             incheckning = ny.checka_in([a.sokvag for a in andringar], meddelande)
         except Exception as fel:
-            skrivning.angra(andringar)
+            skrivning.angra(skrivet)
             raise gitinfo.Gitfel(
                 f"Incheckningen på grenen {gren} misslyckades ({type(fel).__name__}); inget"
                 " har ändrats."

@@ -29,6 +29,9 @@ Per = Annotated[
         "--per", metavar="DATUM", help="Bedöm per detta datum (ÅÅÅÅ-MM-DD) i stället för i dag."
     ),
 ]
+Rum = Annotated[
+    str | None, typer.Option("--rum", metavar="RUM", help="Rummet: id, prefix eller namn.")
+]
 Ar = Annotated[str | None, typer.Option("--ar", metavar="ÅR", help="Året (standard: i år).")]
 
 

@@ -22,15 +22,12 @@ Typ = Annotated[
     str | None,
     typer.Option("--typ", metavar="TYP", help=", ".join(TYPER) + "."),
 ]
-RumAlt = Annotated[
-    str | None, typer.Option("--rum", metavar="RUM", help="Rummet: id, prefix eller namn.")
-]
 
 
 @app.command(cls=SvensktKommando)
 def ny(
     typ: Typ = None,
-    rum: RumAlt = None,
+    rum: _alternativ.Rum = None,
     process: Annotated[
         str | None,
         typer.Option("--process", metavar="PROCESS", help="Processen (namn eller id i huset)."),
@@ -88,7 +85,7 @@ def ny(
 def lista(
     ar: _alternativ.Ar = None,
     typ: Typ = None,
-    rum: RumAlt = None,
+    rum: _alternativ.Rum = None,
     oppna: Annotated[
         bool, typer.Option("--oppna", help="Bara ärenden som inte är avslutade.")
     ] = False,

@@ -17,10 +17,6 @@ app = typer.Typer(
 )
 
 TYPER = ("risk", "behov", "idé", "möjlighet")
-RumAlt = Annotated[
-    str | None,
-    typer.Option("--rum", metavar="RUM", help="Rummet posten hör till: id, prefix eller namn."),
-]
 
 
 @app.command(cls=SvensktKommando)
@@ -30,7 +26,7 @@ def parkera(
         str | None,
         typer.Option("--typ", metavar="TYP", help="risk, behov, idé eller möjlighet."),
     ] = None,
-    rum: RumAlt = None,
+    rum: _alternativ.Rum = None,
     beskrivning: Annotated[
         str | None,
         typer.Option(
@@ -58,7 +54,7 @@ def parkera(
 
 @app.command(cls=SvensktKommando)
 def lista(
-    rum: RumAlt = None,
+    rum: _alternativ.Rum = None,
     alla: Annotated[
         bool, typer.Option("--alla", help="Visa även överförda och avslutade poster.")
     ] = False,
