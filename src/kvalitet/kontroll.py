@@ -81,11 +81,12 @@ def bedom(verksamhet: Verksamhet, per: date, regler: Iterable[Regel] | None = No
     return Resultat(verksamhet, per, fynd)
 
 
-FORMREGLER = ("FIL001", "YAML001", "YAML002", "SCH001")
-"""Reglerna för en enskild fils form: läsbar, giltig YAML och rätt format."""
+SKRIVSPARR = ("FIL001", "YAML001", "YAML002", "SCH001", "PNR001")
+"""Reglerna som ingen fil som kvalitet skriver får bryta: läsbar, giltig YAML, rätt
+format och inga personnummer."""
 
 
-def formfel(rot: Path, dokument: list[Dokument], per: date) -> list[Bedomt]:
-    """Formfel (läsbarhet, YAML, format) i några dokument, utan resten av verksamheten."""
+def skrivsparr(rot: Path, dokument: list[Dokument], per: date) -> list[Bedomt]:
+    """Fynd enligt `SKRIVSPARR` i några dokument, utan resten av verksamheten."""
     ensam = Verksamhet(rot, dokument, [])
-    return bedom(ensam, per, [REGLER[regel] for regel in FORMREGLER]).fynd
+    return bedom(ensam, per, [REGLER[regel] for regel in SKRIVSPARR]).fynd

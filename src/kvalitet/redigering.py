@@ -144,13 +144,13 @@ def bekrafta(rot: Path, andringar: Sequence[Andring], per: date) -> list[Dokumen
     """
     yaml = [a for a in andringar if a.sokvag.suffix in (".yaml", ".yml")]
     gamla = [_tolka(rot, a.sokvag, a.gammal) for a in yaml if a.gammal is not None]
-    fel = kontroll.formfel(rot, gamla, per)
+    fel = kontroll.skrivsparr(rot, gamla, per)
     if fel:
         raise Redigeringsfel(
             "Filen har fel som måste rättas först; inget har ändrats:\n" + _rader(fel)
         )
     dokument = [_tolka(rot, a.sokvag, a.ny) for a in yaml]
-    fel = kontroll.formfel(rot, dokument, per)
+    fel = kontroll.skrivsparr(rot, dokument, per)
     if fel:
         raise Redigeringsfel(
             "Ändringen skulle ge en ogiltig fil, så inget har skrivits:\n" + _rader(fel)

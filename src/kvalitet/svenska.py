@@ -19,15 +19,16 @@ MANADER = (
     "december",
 )
 
-# Svensk ordning: a–z, sedan å, ä, ö. Varianter sorteras som sin svenska bokstav
-# (é som e, ü som y, æ som ä, ø som ö), som i Svenska Akademiens ordlista.
+# Svensk ordning: a–z, sedan å, ä, ö. De tre blir tecknen direkt efter z i ASCII
+# ({, |, }), så att ”zebra” kommer före ”åsna”. Varianter sorteras som sin svenska
+# bokstav (é som e, ü som y, æ som ä, ø som ö), som i Svenska Akademiens ordlista.
 _ORDNING = str.maketrans(
     {
-        "å": "z\u0001",
-        "ä": "z\u0002",
-        "æ": "z\u0002",
-        "ö": "z\u0003",
-        "ø": "z\u0003",
+        "å": "{",
+        "ä": "|",
+        "æ": "|",
+        "ö": "}",
+        "ø": "}",
         "é": "e",
         "è": "e",
         "ü": "y",

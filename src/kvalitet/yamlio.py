@@ -366,12 +366,23 @@ def mappning(
         inledning: Kommentar överst, före första nyckeln (bara för filens rot).
         indrag: Mappningens indrag i filen, så att kommentarerna hamnar rätt.
     """
-    mapp = CommentedMap(varden)
+    # Ett eget datumobjekt per värde: ruamel skriver annars samma objekt två gånger som
+    # &ankare och *alias, och den som ändrar det ena datumet ändrar tyst det andra.
+    mapp = CommentedMap(
+        {
+            k: date.fromordinal(v.toordinal()) if isinstance(v, date) else v
+            for k, v in varden.items()
+        }
+    )
     for nyckel, kommentar in (kommentarer or {}).items():
         mapp.yaml_set_comment_before_after_key(nyckel, before=kommentar, indent=indrag)
     if inledning:
         mapp.yaml_set_start_comment(inledning)
     return mapp
+
+
+def _eget(varde: Any) -> Any:
+    return date.fromordinal(varde.toordinal()) if isinstance(varde, date) else varde
 
 
 def lista(varden: list[Any], flodesstil: bool = False) -> Any:

@@ -25,7 +25,7 @@ def nytt_id(
     prefix: str,
     upptagna: Iterable[str],
     siffror: int = 3,
-    slump: Callable[[], str] = slumpdel,
+    slump: Callable[[], str] | None = None,
 ) -> str:
     """Nästa id med ett prefix: löpnummer efter det högsta upptagna, och en slumpdel.
 
@@ -33,7 +33,7 @@ def nytt_id(
         prefix: Till exempel "2026-" för avvikelser eller "G" för Garaget.
         upptagna: Id som redan används (i arbetsträdet och på andra grenar).
         siffror: Löpnumrets minsta antal siffror.
-        slump: Ger slumpdelen (byts i tester).
+        slump: Ger slumpdelen (standard: `slumpdel`; byts i tester).
 
     Returns:
         Ett nytt id, som inte finns bland de upptagna.
@@ -42,6 +42,7 @@ def nytt_id(
     upptagen = set(upptagna)
     nummer = [int(traff.group(1)) for id_ in upptagen if (traff := monster.match(id_))]
     lopnummer = f"{prefix}{max(nummer, default=0) + 1:0{siffror}d}"
-    while (nytt := f"{lopnummer}-{slump()}") in upptagen:
+    ger = slump or slumpdel
+    while (nytt := f"{lopnummer}-{ger()}") in upptagen:
         pass
     return nytt

@@ -13,11 +13,17 @@ from kvalitet.skrivning import Andring
 
 @dataclass(frozen=True)
 class Sparat:
-    """Vad ett kommando skrev: filerna (relativt roten), och grenen och incheckningen."""
+    """Vad ett kommando skrev: nya och ändrade filer (relativt roten), gren och incheckning."""
 
-    filer: list[str]
+    nya: list[str]
+    andrade: list[str]
     gren: str | None = None
     incheckning: str | None = None
+
+    @property
+    def filer(self) -> list[str]:
+        """Alla filer som skrevs."""
+        return [*self.nya, *self.andrade]
 
 
 def spara(
@@ -42,7 +48,8 @@ def spara(
         Vad som skrevs.
     """
     redigering.bekrafta(rot, andringar, per)
-    filer = [a.sokvag.relative_to(rot).as_posix() for a in andringar]
+    nya = [a.sokvag.relative_to(rot).as_posix() for a in andringar if a.ar_ny]
+    andrade = [a.sokvag.relative_to(rot).as_posix() for a in andringar if not a.ar_ny]
     if nytt_forrad:
         skrivet = skrivning.genomfor(andringar, rot)
         try:
@@ -52,10 +59,10 @@ def spara(
             raise gitinfo.Gitfel(
                 f"Förrådet kunde inte skapas ({type(fel).__name__}); inget har ändrats."
             ) from None
-        return Sparat(filer, ny_gren, "den första incheckningen")
+        return Sparat(nya, andrade, ny_gren, "den första incheckningen")
     if gren is None:
         skrivning.genomfor(andringar, rot)
-        return Sparat(filer)
+        return Sparat(nya, andrade)
     with gitinfo.ny_gren(rot, gren) as ny:
         skrivet = skrivning.genomfor(andringar, rot)
         try:
@@ -66,4 +73,4 @@ def spara(
                 f"Incheckningen på grenen {gren} misslyckades ({type(fel).__name__}); inget"
                 " har ändrats."
             ) from None
-    return Sparat(filer, gren, incheckning)
+    return Sparat(nya, andrade, gren, incheckning)

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from kvalitet import gitinfo, redigering, yamlio
-from kvalitet.arbete._id import nytt_id, slumpdel
+from kvalitet.arbete._id import nytt_id
 from kvalitet.modell.avvikelse import Avvikelse, Avvikelsestatus, Avvikelsetyp
 from kvalitet.skrivning import Andring
 from kvalitet.svenska import antal, sorteringsnyckel
@@ -48,7 +48,7 @@ class Registrerad:
     anmarkning: str | None
 
 
-def ny(v: Verksamhet, uppgifter: Ny, slump: Callable[[], str] = slumpdel) -> Registrerad:
+def ny(v: Verksamhet, uppgifter: Ny, slump: Callable[[], str] | None = None) -> Registrerad:
     """En ny fil avvikelser/<år>/<id>.yaml med ett id som inte krockar med andra grenars.
 
     Args:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from kvalitet import gitinfo, mallar, redigering, yamlio
-from kvalitet.arbete._id import nytt_id, slumpdel
+from kvalitet.arbete._id import nytt_id
 from kvalitet.modell.garaget import Garagestatus
 from kvalitet.skrivning import Andring
 from kvalitet.svenska import sorteringsnyckel
@@ -25,7 +25,7 @@ def parkera(
     rum_text: str | None,
     beskrivning: str | None,
     inkom: date,
-    slump: Callable[[], str] = slumpdel,
+    slump: Callable[[], str] | None = None,
 ) -> tuple[str, Andring]:
     """En ny post sist i Garaget (garaget.yaml skapas från mallen om den saknas).
 
@@ -57,11 +57,14 @@ def parkera(
 
 
 def _lagg_till(trad: Any, post: Any) -> None:
+    # En fil som inte har formen (mappning med en lista poster) lämnas som den är och
+    # underkänns när ändringen prövas, med filens eget fel.
     if not isinstance(trad, dict):
-        return  # en fil som inte är en mappning underkänns när ändringen prövas
+        return
     if trad.get("poster") is None:
         trad["poster"] = yamlio.lista([])
-    yamlio.lagg_till(trad["poster"], post)
+    if isinstance(trad["poster"], list):
+        yamlio.lagg_till(trad["poster"], post)
 
 
 def _upptagna(v: Verksamhet) -> set[str]:

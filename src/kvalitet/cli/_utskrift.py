@@ -30,9 +30,11 @@ def ladda(katalog: Path) -> Verksamhet:
     return v
 
 
-def sparat(resultat: Sparat, verb: str = "Skapade") -> None:
-    """Säg vilka filer som skrevs, och på vilken gren och i vilken incheckning."""
-    for fil in resultat.filer:
+def sparat(resultat: Sparat, verb: str = "Ändrade") -> None:
+    """Säg vilka filer som skapades och ändrades, och på vilken gren de checkades in."""
+    for fil in resultat.nya:
+        skriv(f"Skapade {fil}")
+    for fil in resultat.andrade:
         skriv(f"{verb} {fil}")
     if resultat.gren:
         skriv(

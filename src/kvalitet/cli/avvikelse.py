@@ -83,7 +83,12 @@ def ny(
 
 @app.command(cls=SvensktKommando)
 def lista(
-    ar: _alternativ.Ar = None,
+    ar: Annotated[
+        str | None,
+        typer.Option(
+            "--ar", metavar="ÅR", help="Bara ärenden som inkom detta år (standard: alla)."
+        ),
+    ] = None,
     typ: Typ = None,
     rum: _alternativ.Rum = None,
     oppna: Annotated[

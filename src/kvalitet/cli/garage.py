@@ -47,7 +47,7 @@ def parkera(
     dag = _alternativ.datum(datum, "--datum")
     v = _utskrift.ladda(katalog)
     id_, andring = garage.parkera(v, rubrik, valt, rum, beskrivning, dag)
-    _utskrift.sparat(spara(v.rot, [andring], dag), "Ändrade")
+    _utskrift.sparat(spara(v.rot, [andring], dag))
     skriv(f"Parkerade {id_}: {rubrik}")
     return 0
 

@@ -1,0 +1,311 @@
+"""`kvalitet handlingsplan` och `kvalitet status`: åtgärderna i alla rum, och läget på en skärm."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kvalitet.arbete import avvikelse, handlingsplan, status
+from kvalitet.modell._bas import Atgardsstatus
+from kvalitet.modell.arshjul import Session
+from kvalitet.modell.avvikelse import Avvikelse, Avvikelsetyp
+from kvalitet.svenska import MANADER
+from kvalitet.tabell import Tabell
+from kvalitet.verksamhet import Atgardsplats, Verksamhet, ladda
+from tests.conftest import EXEMPEL, PER, kor
+
+PER_DAG = date.fromisoformat(PER)
+KALLA = r"(?:session \d{4}|avvikelse \d{4}-\d{3}(?:-\w{4})?) A\d+"
+RUMMEN = (
+    "Processer och rutiner",
+    "Helhetssyn och samverkan",
+    "Trygghet och säkerhet",
+    "Förhållningssätt och delat beslutsfattande",
+    "Personal och kompetens",
+    "Omvärldsbevakning",
+)
+
+
+@pytest.fixture(autouse=True)
+def _utan_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # kvalitet frågar bara i en terminal; testerna ska aldrig hamna i en fråga.
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+
+
+def rummet(plats: Atgardsplats) -> str:
+    modell = plats.dok.modell
+    assert isinstance(modell, Session | Avvikelse)
+    return modell.rum
+
+
+def kalla(plats: Atgardsplats) -> str:
+    modell = plats.dok.modell
+    if isinstance(modell, Session):
+        return f"session {modell.år} {plats.atgard.id}"
+    assert isinstance(modell, Avvikelse)
+    return f"avvikelse {modell.id} {plats.atgard.id}"
+
+
+def kallor(text: str) -> Counter[str]:
+    return Counter(re.findall(KALLA, text))
+
+
+def handlingsplan_kor(*argv: str):
+    return kor("handlingsplan", "-C", str(EXEMPEL), "--per", PER, *argv)
+
+
+def kontrollens_antal(mapp: Path) -> tuple[int, int]:
+    svar = kor("kontrollera", str(mapp), "--per", PER, "--format", "json")
+    antal = json.loads(svar.stdout)["antal"]
+    return antal["fel"], antal["varning"]
+
+
+def tabell_med(vy: list[Tabell | str], kolumn: str) -> Tabell:
+    return next(del_ for del_ in vy if isinstance(del_, Tabell) and kolumn in del_.kolumner)
+
+
+def rad_med(vy: list[Tabell | str], ord_: str) -> str:
+    return next(del_ for del_ in vy if isinstance(del_, str) and ord_ in del_)
+
+
+# handlingsplan
+
+
+def test_forsenade_ar_bara_kompetensens_a2() -> None:
+    svar = handlingsplan_kor("--forsenade")
+    assert svar.slutkod == 0, svar
+    assert kallor(svar.stdout) == Counter({"session 2026 A2": 1})
+    assert "Personal och kompetens" in svar.stdout
+    assert "2026-11-15" in svar.stdout
+    valda = handlingsplan.valda(ladda(EXEMPEL), handlingsplan.Urval(forsenade=True), PER_DAG)
+    assert [(p.dok.relativ, p.atgard.id) for p in valda] == [("arshjul/2026/kompetens.yaml", "A2")]
+
+
+def test_forsenade_ar_samma_som_kontrollens_varning() -> None:
+    kontroll = kor("kontrollera", str(EXEMPEL), "--per", PER, "--format", "json")
+    fynd = [f for f in json.loads(kontroll.stdout)["fynd"] if f["regel"] == "ATG001"]
+    valda = handlingsplan.valda(ladda(EXEMPEL), handlingsplan.Urval(forsenade=True), PER_DAG)
+    # kontrollera visar filerna relativt den aktuella mappen
+    assert len(fynd) == len(valda) == 1
+    assert fynd[0]["fil"].endswith(valda[0].dok.relativ)
+
+
+def test_inget_ar_forsenat_innan_klart_senast() -> None:
+    alla = kor("handlingsplan", "-C", str(EXEMPEL), "--per", "2026-11-15")
+    assert sum(kallor(alla.stdout).values()) == len(list(ladda(EXEMPEL).atgarder())), alla
+    svar = kor("handlingsplan", "-C", str(EXEMPEL), "--per", "2026-11-15", "--forsenade")
+    assert svar.slutkod == 0, svar
+    assert kallor(svar.stdout) == Counter()
+
+
+Valj = Callable[[Atgardsplats], bool]
+
+
+@pytest.mark.parametrize(
+    ("argv", "valj"),
+    [
+        ((), lambda p: True),
+        (("--ansvarig", "öppenvården"), lambda p: "öppenvården" in (p.atgard.ansvarig or "")),
+        (("--ansvarig", "oppenvarden"), lambda p: "öppenvården" in (p.atgard.ansvarig or "")),
+        (("--ansvarig", "HR"), lambda p: "hr" in (p.atgard.ansvarig or "").lower()),
+        (("--rum", "kompetens"), lambda p: rummet(p) == "kompetens"),
+        (("--rum", "Förhållningssätt"), lambda p: rummet(p) == "forhallningssatt"),
+        (("--status", "pagar"), lambda p: p.atgard.status == Atgardsstatus.pagar),
+        (("--status", "planerad"), lambda p: p.atgard.status == Atgardsstatus.planerad),
+        (("--status", "avbruten"), lambda p: False),
+        (("--oppna",), lambda p: p.atgard.status in (Atgardsstatus.planerad, Atgardsstatus.pagar)),
+        (
+            ("--oppna", "--rum", "kompetens", "--ansvarig", "verksamhetschef"),
+            lambda p: (
+                rummet(p) == "kompetens"
+                and p.atgard.status == Atgardsstatus.pagar
+                and p.atgard.ansvarig == "verksamhetschef"
+            ),
+        ),
+    ],
+)
+def test_filtren(argv: tuple[str, ...], valj: Valj) -> None:
+    svar = handlingsplan_kor(*argv)
+    assert svar.slutkod == 0, svar
+    vantade = Counter(kalla(p) for p in ladda(EXEMPEL).atgarder() if valj(p))
+    assert kallor(svar.stdout) == vantade
+
+
+def test_oppna_i_kompetens_ar_fem() -> None:
+    assert sum(kallor(handlingsplan_kor("--oppna", "--rum", "kompetens").stdout).values()) == 5
+
+
+def test_sorteras_efter_klart_senast() -> None:
+    datum = [
+        p.atgard.klart_senast or date.max
+        for p in handlingsplan.valda(ladda(EXEMPEL), handlingsplan.Urval(), PER_DAG)
+    ]
+    assert datum == sorted(datum)
+    assert len(datum) == len(list(ladda(EXEMPEL).atgarder()))
+
+
+def test_datum_visas_som_aaaa_mm_dd() -> None:
+    svar = handlingsplan_kor("--forsenade")
+    assert re.findall(r"\b\d{4}-\d{2}-\d{2}\b", svar.stdout).count("2027-01-31") == 1
+    assert not any(manad in svar.stdout for manad in MANADER)
+    tabell = handlingsplan.tabell(ladda(EXEMPEL), handlingsplan.Urval(), PER_DAG)
+    for kolumn in ("Klart senast", "Uppföljning"):
+        i = tabell.kolumner.index(kolumn)
+        assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}|–", rad[i]) for rad in tabell.rader)
+
+
+def test_atgard_utan_datum_visas_med_streck(liten: Path) -> None:
+    fil = liten / "arshjul/2026/processer.yaml"
+    text = fil.read_text(encoding="utf-8")
+    fil.write_text(text + "  - id: A2\n    åtgärd: Utan datum\n    status: pågår\n", "utf-8")
+    tabell = handlingsplan.tabell(ladda(liten), handlingsplan.Urval(oppna=True), PER_DAG)
+    i = tabell.kolumner.index("Klart senast")
+    assert [rad[i] for rad in tabell.rader] == ["–"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "i_felet"),
+    [
+        (("--status", "försenad"), "försenad"),
+        (("--rum", "procesr"), "procesr"),
+        (("--per", "2026-02-30"), "2026-02-30"),
+        (("--bara-mina",), "--bara-mina"),
+    ],
+)
+def test_fel_anvandning_ger_slutkod_2(argv: tuple[str, ...], i_felet: str) -> None:
+    svar = kor("handlingsplan", "-C", str(EXEMPEL), *argv)
+    assert svar.slutkod == 2, svar
+    assert i_felet in svar.stderr
+
+
+def test_handlingsplan_utanfor_en_verksamhet(tmp_path: Path) -> None:
+    svar = kor("handlingsplan", "-C", str(tmp_path), "--per", PER)
+    assert svar.slutkod == 2, svar
+
+
+# status
+
+
+def test_status_visar_hela_laget() -> None:
+    svar = kor("status", "-C", str(EXEMPEL), "--per", PER)
+    assert svar.slutkod == 0, svar
+    for text in (*RUMMEN, *avvikelse.TYPNAMN.values(), "at01", "at10", "Garaget", PER):
+        assert text in svar.stdout, text
+    assert "Traceback" not in svar.stdout + svar.stderr
+
+
+def _vantade_atgarder(v: Verksamhet) -> list[tuple[str, ...]]:
+    rader: list[tuple[str, ...]] = []
+    for rum in v.rum:
+        i_rummet = [p for p in v.atgarder() if rummet(p) == rum.id]
+        oppna = [p for p in i_rummet if p.atgard.status not in ("klar", "avbruten")]
+        sena = [p for p in oppna if p.atgard.klart_senast and p.atgard.klart_senast < PER_DAG]
+        rader.append((rum.namn, str(len(i_rummet)), str(len(oppna)), str(len(sena))))
+    return rader
+
+
+def test_status_atgarder_per_rum() -> None:
+    v = ladda(EXEMPEL)
+    tabell = tabell_med(status.status(v, PER_DAG), "Försenade")
+    assert list(tabell.rader) == _vantade_atgarder(v)
+    assert ("Personal och kompetens", "7", "5", "1") in tabell.rader
+
+
+def test_status_arenden_per_typ() -> None:
+    v = ladda(EXEMPEL)
+    tabell = tabell_med(status.status(v, PER_DAG), "Inkomna")
+    namn = avvikelse.TYPNAMN
+    assert sorted(tabell.rader) == sorted(
+        [
+            (namn[Avvikelsetyp.avvikelse], "4", "2"),
+            (namn[Avvikelsetyp.missforhallande], "2", "1"),
+            (namn[Avvikelsetyp.risk_for_missforhallande], "1", "0"),
+            (namn[Avvikelsetyp.synpunkt], "3", "1"),
+            (namn[Avvikelsetyp.klagomal], "2", "1"),
+        ]
+    )
+
+
+def test_status_arenden_for_aret_i_per() -> None:
+    v = ladda(EXEMPEL)
+    tabell = tabell_med(status.status(v, date(2025, 12, 31)), "Inkomna")
+    namn = avvikelse.TYPNAMN
+    assert sorted(tabell.rader) == sorted(
+        [
+            (namn[Avvikelsetyp.avvikelse], "1", "0"),
+            (namn[Avvikelsetyp.klagomal], "1", "0"),
+        ]
+    )
+
+
+def test_status_ataganden_och_garaget() -> None:
+    vy = status.status(ladda(EXEMPEL), PER_DAG)
+    ataganden = tabell_med(vy, "Indikatorer")
+    assert [rad[0] for rad in ataganden.rader] == [f"at{n:02d}" for n in range(1, 11)]
+    garaget = rad_med(vy, "Garaget")
+    assert dict(re.findall(r"(parkerad|prioriterad) (\d+)", garaget)) == {
+        "parkerad": "4",
+        "prioriterad": "1",
+    }
+
+
+def test_status_har_kontrollens_antal(exempel: Path) -> None:
+    (exempel / "garaget.yaml").write_text("poster:\n  - id: G1\n", encoding="utf-8")
+    svar = kor("status", "-C", str(exempel), "--per", PER)
+    assert svar.slutkod == 0, svar
+    rad = next(r for r in svar.stdout.splitlines() if r.startswith("Kontroll"))
+    assert tuple(int(n) for n in re.findall(r"\d+", rad)[:2]) == kontrollens_antal(exempel)
+    assert kontrollens_antal(exempel)[0] > 0
+
+
+def test_status_foljer_nya_arenden_och_poster(exempel: Path) -> None:
+    assert (
+        kor(
+            "avvikelse", "ny", "-C", str(exempel), "--typ", "klagomal", "--rum", "processer",
+            "--beskrivning", "Sent beslut.", "--datum", "2026-11-20",
+        ).slutkod
+        == 0
+    )  # fmt: skip
+    garage = ("garage", "parkera", "Ny risk", "--typ", "risk", "--datum", "2026-11-20")
+    assert kor(*garage, "-C", str(exempel)).slutkod == 0
+    vy = status.status(ladda(exempel), PER_DAG)
+    klagomal = avvikelse.TYPNAMN[Avvikelsetyp.klagomal]
+    assert (klagomal, "3", "2") in tabell_med(vy, "Inkomna").rader
+    assert "parkerad 5" in rad_med(vy, "Garaget")
+
+
+def test_status_i_en_ny_verksamhet(tmp_path: Path) -> None:
+    mapp = tmp_path / "ny"
+    init = kor(
+        "init", str(mapp), "--organisation", "Testkommun", "--kommunkod", "2401",
+        "--infort", "2026-01-01",
+    )  # fmt: skip
+    assert init.slutkod == 0, init
+    svar = kor("status", "-C", str(mapp), "--per", PER)
+    assert svar.slutkod == 0, svar
+    for text in (*RUMMEN, "Testkommun", "Garaget"):
+        assert text in svar.stdout, text
+    rad = next(r for r in svar.stdout.splitlines() if r.startswith("Kontroll"))
+    assert tuple(int(n) for n in re.findall(r"\d+", rad)[:2]) == kontrollens_antal(mapp)
+    vy = status.status(ladda(mapp), PER_DAG)
+    assert all(rad[1:] == ("0", "0", "0") for rad in tabell_med(vy, "Försenade").rader)
+    assert tabell_med(vy, "Inkomna").rader == []
+
+
+@pytest.mark.parametrize("argv", [("--per", "30/11 2026"), ("--per", "")])
+def test_status_fel_datum_ger_slutkod_2(argv: tuple[str, ...]) -> None:
+    svar = kor("status", "-C", str(EXEMPEL), *argv)
+    assert svar.slutkod == 2, svar
+
+
+def test_status_utanfor_en_verksamhet(tmp_path: Path) -> None:
+    svar = kor("status", "-C", str(tmp_path), "--per", PER)
+    assert svar.slutkod == 2, svar
+    assert "huset.yaml" in svar.stderr
