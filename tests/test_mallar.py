@@ -144,8 +144,12 @@ def test_mallarna_for_nya_filer_foljer_modellen() -> None:
     assert varv.steg() == []  # inget steg är genomarbetat i mallen
 
 
+BUUUU_KALLA = DELAT / "kallor" / "000_185a583e3e838cc5.txt"
+
+
+@pytest.mark.skipif(not BUUUU_KALLA.is_file(), reason="källdokumentet saknas")
 def test_buuuu_mallens_fragor_ar_kallans() -> None:
-    kalla = " ".join((DELAT / "kallor" / "000_185a583e3e838cc5.txt").read_text("utf-8").split())
+    kalla = " ".join(BUUUU_KALLA.read_text("utf-8").split())
     mall = _las(MALLAR / "buuuu.yaml")
     assert isinstance(mall, dict)
     fragor = [f for steg in STEG for f in mall[steg]["frågor"]]
