@@ -7,12 +7,12 @@ from datetime import date
 from typing import Any
 
 from kvalitet import arshjulet, kontroll, redigering, yamlio
+from kvalitet.arbete import garage
 from kvalitet.dokument import Dokument
 from kvalitet.fel import Anvandningsfel, KvalitetFel, Slutkod
 from kvalitet.fynd import Bedomt, Niva
 from kvalitet.modell._bas import Atgardsstatus
 from kvalitet.modell.arshjul import Session, Sessionsstatus
-from kvalitet.modell.garaget import Garagestatus
 from kvalitet.modell.huset import Rum
 from kvalitet.modell.rum import RumGuide
 from kvalitet.skrivning import Andring
@@ -123,7 +123,7 @@ def _session(
     per: date,
 ) -> Any:
     underlag = _underlag(v, rum, guide, ar, per)
-    frågor = [
+    fragor = [
         yamlio.mappning({"id": f.id, "fråga": yamlio.text(f.fråga, 4), "svar": None})
         for f in guide.orsaksanalys
     ]
@@ -137,7 +137,7 @@ def _session(
             "syfte": guidens_trad["syfte"],
             "förberedelser": guidens_trad["förberedelser"],
             "underlag": yamlio.lista([yamlio.text(u, 4) for u in underlag]),
-            "orsaksanalys": yamlio.lista(frågor),
+            "orsaksanalys": yamlio.lista(fragor),
             "slutsatser": None,
             "åtgärdsfrågor": guidens_trad["åtgärdsfrågor"],
             "handlingsplan": yamlio.lista([], flodesstil=True),
@@ -181,11 +181,10 @@ def _underlag(v: Verksamhet, rum: Rum, guide: RumGuide, ar: int, per: date) -> l
 def _garaget(v: Verksamhet, rum: Rum) -> list[str]:
     if v.garaget is None:
         return []
-    oppna = (Garagestatus.parkerad, Garagestatus.prioriterad)
     return [
         f"Garaget {post.id}: {post.rubrik} ({post.typ}, {post.status}, inkom {post.inkom})"
         for post in v.garaget[1].poster
-        if post.rum == rum.id and post.status in oppna
+        if post.rum == rum.id and post.status in garage.OPPNA
     ]
 
 

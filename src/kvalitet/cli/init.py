@@ -50,15 +50,15 @@ def init(
     ] = False,
 ) -> int:
     """Skapa en ny verksamhet: huset, sex rum, Garaget, årets åtaganden, README och git."""
-    from kvalitet.arbete import init as kärna
+    from kvalitet.arbete import init as karna
 
-    uppgifter = kärna.NyVerksamhet(
+    uppgifter = karna.NyVerksamhet(
         organisation=_alternativ.kravs(organisation, "--organisation", "Kommunens namn"),
         kommunkod=_alternativ.kravs(kommunkod, "--kommunkod", "Kommunkod (fyra siffror)"),
         verksamhet=verksamhet,
         namnd=namnd,
     )
-    gjort = kärna.init(katalog, uppgifter, _alternativ.datum(infort, "--infort"), tvinga)
+    gjort = karna.init(katalog, uppgifter, _alternativ.datum(infort, "--infort"), tvinga)
     skriv(f"Skapade {len(gjort.skapade)} filer i {katalog}.")
     for fil in gjort.fanns:
         skriv(f"Fanns redan och lämnades orörd: {fil}")

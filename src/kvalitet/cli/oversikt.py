@@ -37,25 +37,25 @@ def handlingsplan(
     per: Per = None,
 ) -> int:
     """Lista alla åtgärder i alla rum (handlingsplaner och ärenden), med filter."""
-    from kvalitet.arbete import handlingsplan as kärna
+    from kvalitet.arbete import handlingsplan as karna
     from kvalitet.modell._bas import Atgardsstatus
 
-    urval = kärna.Urval(
+    urval = karna.Urval(
         forsenade=forsenade,
         oppna=oppna,
         ansvarig=ansvarig,
         rum=rum,
         status=Atgardsstatus(_alternativ.ett_av(status, STATUSAR, "--status")) if status else None,
     )
-    skriv_vy([kärna.tabell(_utskrift.ladda(katalog), urval, _alternativ.datum(per))])
+    skriv_vy([karna.tabell(_utskrift.ladda(katalog), urval, _alternativ.datum(per))])
     return 0
 
 
 def status(katalog: Katalog = _alternativ.MAPP, per: Per = None) -> int:
     """Visa läget på en skärm: årshjulet, åtgärder, ärenden, åtaganden och Garaget."""
-    from kvalitet.arbete import status as kärna
+    from kvalitet.arbete import status as karna
 
-    skriv_vy(kärna.status(_utskrift.ladda(katalog), _alternativ.datum(per)))
+    skriv_vy(karna.status(_utskrift.ladda(katalog), _alternativ.datum(per)))
     return 0
 
 
