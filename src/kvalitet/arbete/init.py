@@ -39,7 +39,7 @@ class Initierad:
     git_saknas: bool
 
 
-def init(mapp: Path, uppgifter: NyVerksamhet, infort: date, tvinga: bool) -> Initierad:
+def init(mapp: Path, uppgifter: NyVerksamhet, infort: date, ar: int, tvinga: bool) -> Initierad:
     """Skapa en verksamhet i mappen och, utanför ett förråd, ett förråd med en incheckning.
 
     Args:
@@ -47,6 +47,7 @@ def init(mapp: Path, uppgifter: NyVerksamhet, infort: date, tvinga: bool) -> Ini
         uppgifter: Organisation, kommunkod, verksamhetens och nämndens namn.
         infort: Dagen årshjulet införs; rummen behöver handlingsplaner först efter sitt
             första stopp därefter.
+        ar: Året för den första åtagandefilen (i år).
         tvinga: Skapa också i en mapp som inte är tom (befintliga filer lämnas orörda).
 
     Returns:
@@ -60,7 +61,7 @@ def init(mapp: Path, uppgifter: NyVerksamhet, infort: date, tvinga: bool) -> Ini
             f"”{uppgifter.kommunkod}” är ingen kommunkod; den har fyra siffror, till exempel 2401."
         )
     _kontrollera_mappen(mapp, tvinga)
-    andringar = _filer(mapp, uppgifter, infort)
+    andringar = _filer(mapp, uppgifter, infort, ar)
     nya = [a for a in andringar if not a.sokvag.exists()]
     fanns = sorted(_relativ(mapp, a.sokvag) for a in andringar if a.sokvag.exists())
     git_finns = gitinfo.git_finns()
@@ -89,11 +90,11 @@ def _kontrollera_mappen(mapp: Path, tvinga: bool) -> None:
         )
 
 
-def _filer(mapp: Path, u: NyVerksamhet, infort: date) -> list[Andring]:
+def _filer(mapp: Path, u: NyVerksamhet, infort: date, ar: int) -> list[Andring]:
     kalla = mallar.mallmapp()
     andringar = [
         Andring(mapp / "huset.yaml", _huset(kalla, u, infort)),
-        Andring(mapp / "ataganden" / f"{infort.year}.yaml", _ataganden(kalla, infort.year)),
+        Andring(mapp / "ataganden" / f"{ar}.yaml", _ataganden(kalla, ar)),
         Andring(mapp / "README.md", _readme(kalla, u)),
     ]
     andringar += [

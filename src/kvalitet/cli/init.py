@@ -58,7 +58,9 @@ def init(
         verksamhet=verksamhet,
         namnd=namnd,
     )
-    gjort = karna.init(katalog, uppgifter, _alternativ.datum(infort, "--infort"), tvinga)
+    idag = _alternativ.datum(None)
+    dag = _alternativ.datum(infort, "--infort") if infort else idag
+    gjort = karna.init(katalog, uppgifter, dag, idag.year, tvinga)
     skriv(f"Skapade {len(gjort.skapade)} filer i {katalog}.")
     for fil in gjort.fanns:
         skriv(f"Fanns redan och lämnades orörd: {fil}")
