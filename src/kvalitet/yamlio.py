@@ -368,12 +368,7 @@ def mappning(
     """
     # Ett eget datumobjekt per värde: ruamel skriver annars samma objekt två gånger som
     # &ankare och *alias, och den som ändrar det ena datumet ändrar tyst det andra.
-    mapp = CommentedMap(
-        {
-            k: date.fromordinal(v.toordinal()) if isinstance(v, date) else v
-            for k, v in varden.items()
-        }
-    )
+    mapp = CommentedMap({nyckel: _eget(varde) for nyckel, varde in varden.items()})
     for nyckel, kommentar in (kommentarer or {}).items():
         mapp.yaml_set_comment_before_after_key(nyckel, before=kommentar, indent=indrag)
     if inledning:
