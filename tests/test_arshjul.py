@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import io
 from pathlib import Path
 
 import git
@@ -253,3 +254,28 @@ def test_avsluta_en_session_som_inte_finns(exempel: Path) -> None:
     svar = kor("arshjul", "avsluta", "omvarld", "--ar", "2030", "-C", str(exempel))
     assert svar.slutkod == 2, svar
     assert "kvalitet arshjul starta omvarld" in svar.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_utan_rum_och_utan_terminal_namns_husets_rum(
+    utan_omvarld: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("omvarld\n"))
+    svar = kor("arshjul", "starta", "--ar", "2026", "-C", str(utan_omvarld))
+    assert svar.slutkod == 2, svar
+    assert "processer, samverkan" in svar.stderr
+    assert not (utan_omvarld / OMVARLD_2026).exists()
+
+
+def test_utan_rum_i_en_terminal_fragar_kvalitet(
+    utan_omvarld: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", _Terminal("omvärld\n"))
+    svar = kor("arshjul", "starta", "--ar", "2026", "-C", str(utan_omvarld))
+    assert svar.slutkod == 0, svar
+    assert "Vilket rum" in svar.stdout
+    assert _las(utan_omvarld / OMVARLD_2026)["rum"] == "omvarld"

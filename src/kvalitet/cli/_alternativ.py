@@ -84,8 +84,9 @@ def kravs(
     alternativ: str,
     fraga: str,
     tillatna: tuple[str, ...] | None = None,
+    tips: str | None = None,
 ) -> str:
-    """Ett alternativ som måste anges: i en terminal frågar kvalitet efter det.
+    """Ett alternativ eller argument som måste anges: i en terminal frågar kvalitet efter det.
 
     Utan terminal (i CI, i ett skript) frågar kvalitet aldrig, utan ger ett
     användningsfel som säger vilket alternativ som saknas.
@@ -95,9 +96,11 @@ def kravs(
     """
     if varde is None:
         if not sys.stdin.isatty():
+            slag = "Alternativet" if alternativ.startswith("-") else "Argumentet"
             raise Anvandningsfel(
-                f"Alternativet {alternativ} saknas.",
-                tips=f"Ange det, till exempel {alternativ} …"
+                f"{slag} {alternativ} saknas.",
+                tips=tips
+                or f"Ange det, till exempel {alternativ} …"
                 + (f" (ett av: {', '.join(tillatna)})" if tillatna else ""),
             )
         val = f" ({', '.join(tillatna)})" if tillatna else ""
@@ -105,3 +108,9 @@ def kravs(
     if not varde.strip():
         raise Anvandningsfel(f"{alternativ} får inte vara tomt.")
     return ett_av(varde, tillatna, alternativ) if tillatna else varde
+
+
+def rum(varde: str | None, rum_id: list[str]) -> str:
+    """Ett rum som måste anges; i en terminal frågar kvalitet och visar husets rum."""
+    alla = ", ".join(rum_id)
+    return kravs(varde, "RUM", f"Vilket rum ({alla})", tips=f"Ange ett av husets rum: {alla}.")

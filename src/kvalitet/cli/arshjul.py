@@ -17,9 +17,12 @@ app = typer.Typer(
 )
 
 Rum = Annotated[
-    str,
+    str | None,
     typer.Argument(
-        metavar="RUM", help="Rummet: id, unikt prefix eller namn (till exempel processer)."
+        metavar="RUM",
+        help="Rummet: id, unikt prefix eller namn (till exempel processer). I en terminal"
+        " frågar kvalitet när det saknas.",
+        show_default=False,
     ),
 ]
 Datum = Annotated[
@@ -40,7 +43,7 @@ def plan(katalog: Katalog = _alternativ.MAPP, ar: Ar = None, per: Per = None) ->
 
 @app.command(cls=SvensktKommando)
 def starta(
-    rum: Rum,
+    rum: Rum = None,
     katalog: Katalog = _alternativ.MAPP,
     ar: Ar = None,
     datum: Datum = None,
@@ -61,8 +64,9 @@ def starta(
     dag = _alternativ.datum(datum, "--datum") if datum else None
     ar_ = _alternativ.ar(ar, (dag or idag).year)
     v = _utskrift.ladda(katalog)
-    andring = arshjul.starta(v, rum, ar_, dag, idag)
-    hittat = v.hitta_rum(rum)
+    valt = _alternativ.rum(rum, [r.id for r in v.rum])
+    andring = arshjul.starta(v, valt, ar_, dag, idag)
+    hittat = v.hitta_rum(valt)
     sparat = spara(
         v.rot,
         [andring],
@@ -77,7 +81,7 @@ def starta(
 
 @app.command(cls=SvensktKommando)
 def avsluta(
-    rum: Rum,
+    rum: Rum = None,
     katalog: Katalog = _alternativ.MAPP,
     ar: Ar = None,
     datum: Datum = None,
@@ -90,8 +94,9 @@ def avsluta(
     dag = _alternativ.datum(per)
     sessionsdag = _alternativ.datum(datum, "--datum") if datum else None
     v = _utskrift.ladda(katalog)
+    valt = _alternativ.rum(rum, [r.id for r in v.rum])
     try:
-        avslutad = arshjul.avsluta(v, rum, _alternativ.ar(ar, dag.year), sessionsdag, dag)
+        avslutad = arshjul.avsluta(v, valt, _alternativ.ar(ar, dag.year), sessionsdag, dag)
     except arshjul.SessionenOfullstandig as fel:
         skriv_fel(fel.meddelande)
         _utskrift.fynd(v.rot, fel.fynd)

@@ -61,9 +61,11 @@ def ny(
     from kvalitet.arbete._spara import spara
     from kvalitet.modell.avvikelse import Avvikelsetyp
 
+    v = _utskrift.ladda(katalog)
+    rummen = ", ".join(r.id for r in v.rum)
     uppgifter = avvikelse.Ny(
         typ=Avvikelsetyp(_alternativ.kravs(typ, "--typ", "Typ av ärende", TYPER)),
-        rum=_alternativ.kravs(rum, "--rum", "Rum (id eller namn)"),
+        rum=_alternativ.kravs(rum, "--rum", f"Rum ({rummen})", tips=f"Husets rum: {rummen}."),
         beskrivning=_alternativ.kravs(
             beskrivning, "--beskrivning", "Beskrivning (avidentifierad, inga namn)"
         ),
@@ -72,7 +74,6 @@ def ny(
         kalla=_alternativ.ett_av(kalla, KALLOR, "--kalla") if kalla else None,
         arende_ref=arende_ref,
     )
-    v = _utskrift.ladda(katalog)
     registrerad = avvikelse.ny(v, uppgifter)
     _utskrift.sparat(spara(v.rot, [registrerad.andring], uppgifter.inkom))
     if registrerad.anmarkning:
