@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kvalitet import kontroll, yamlio
+from kvalitet import kontroll, skrivning, yamlio
 from kvalitet.dokument import Dokument, tolka_dokument
 from kvalitet.fel import KvalitetFel, Slutkod
 from kvalitet.fynd import Bedomt
@@ -101,7 +101,7 @@ def redigera(
     try:
         radata = mall if mall is not None else sokvag.read_bytes()
     except OSError as fel:
-        raise Redigeringsfel(f"{relativ} kan inte läsas ({fel.strerror or fel}).") from None
+        raise Redigeringsfel(f"{relativ} kan inte läsas ({skrivning.orsak(fel)}).") from None
     text, satt = _avkoda(radata, relativ)
     try:
         redigerbar = yamlio.las_for_redigering(text)

@@ -10,6 +10,7 @@ som hann ändras, så att ett misslyckat kommando lämnar varje fil som den var.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 from collections.abc import Sequence
@@ -86,9 +87,25 @@ def genomfor(andringar: Sequence[Andring], visning: Path | None = None) -> Skriv
             raise
         raise Skrivfel(
             f"Kunde inte skriva {_visa(getattr(fel, 'filename', None), visning)}"
-            f" ({fel.strerror or fel}). Inga filer ändrades."
+            f" ({orsak(fel)}). Inga filer ändrades."
         ) from None
     return steg
+
+
+_ORSAKER = {
+    errno.ENOSPC: "disken är full",
+    getattr(errno, "EDQUOT", -1): "diskkvoten är slut",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "åtgärden är inte tillåten",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.ENOENT: "filen eller mappen finns inte",
+    errno.EISDIR: "det är en mapp",
+}
+
+
+def orsak(fel: OSError) -> str:
+    """Varför en filåtgärd misslyckades, på svenska när orsaken är känd."""
+    return _ORSAKER.get(fel.errno or 0, fel.strerror or str(fel))
 
 
 def _genom_lanken(andring: Andring) -> Andring:
@@ -116,7 +133,7 @@ def _forkontrollera(andring: Andring, visning: Path | None) -> None:
     try:
         nuvarande = andring.sokvag.read_bytes()
     except OSError as fel:
-        raise Skrivfel(f"{namn} kan inte läsas ({fel.strerror or fel}).") from None
+        raise Skrivfel(f"{namn} kan inte läsas ({orsak(fel)}).") from None
     if nuvarande != andring.gammal:
         raise Skrivfel(
             f"{namn} ändrades av något annat medan kommandot kördes. Inga filer ändrades;"
