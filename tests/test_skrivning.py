@@ -184,7 +184,7 @@ PARKERA = ("garage", "parkera", "Ny rutin", "--typ", "behov", "--rum", "processe
 
 def _fel_i_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
     def fsync(fd: int) -> None:
-        raise OSError(errno.EIO, "Input/output error")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", fsync)
 
@@ -204,6 +204,7 @@ def test_kommando_som_avbryts_i_skrivningen_lamnar_filen_orord(
     assert "fel: Kunde inte skriva" in svar.stderr, svar
     assert "Inga filer ändrades" in svar.stderr, svar
     assert "Traceback" not in svar.stdout + svar.stderr, svar
+    assert "error" not in svar.stderr.lower(), svar  # orsaken står på svenska
     assert _ogonblick(exempel) == fore
 
 

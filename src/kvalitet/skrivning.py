@@ -100,6 +100,7 @@ _ORSAKER = {
     errno.EROFS: "filsystemet är skrivskyddat",
     errno.ENOENT: "filen eller mappen finns inte",
     errno.EISDIR: "det är en mapp",
+    errno.EIO: "läs- eller skrivfel på disken",
 }
 
 
