@@ -73,3 +73,26 @@ def upprakning(delar: list[str], sista: str = "och") -> str:
     if len(delar) < 2:
         return "".join(delar)
     return f"{', '.join(delar[:-1])} {sista} {delar[-1]}"
+
+
+def datum_lang(dag: date | None) -> str:
+    """Ett datum i löptext: ”22 november 2026” (streck när det saknas)."""
+    if dag is None:
+        return "–"
+    return f"{dag.day} {MANADER[dag.month - 1]} {dag.year}"
+
+
+def tal(varde: float | int | None, decimaler: int | None = None) -> str:
+    """Ett tal på svenska: mellanrum mellan tusental och decimalkomma (”1 234,5”).
+
+    Mellanrummet är ett hårt mellanslag, så att talet inte bryts mellan två rader.
+    Heltal visas utan decimaler; andra tal med högst två (eller `decimaler`).
+    """
+    if varde is None:
+        return "–"
+    if decimaler is None:
+        decimaler = 0 if float(varde).is_integer() else 2
+    text = f"{varde:,.{decimaler}f}"
+    if decimaler and "." in text:
+        text = text.rstrip("0").rstrip(".") if decimaler == 2 else text
+    return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")

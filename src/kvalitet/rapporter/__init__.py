@@ -1,0 +1,133 @@
+"""Rapporterna: en vy-modell per rapport, som Markdown- och HTML-mallarna delar.
+
+Varje rapportmodul har `MALL` (mallens namn i mallar/rapporter/) och `bygg(v, uppdrag)`
+som ger vy-modellen, med åtminstone `titel` och `bilder`. `skapa` renderar den till
+filer: HTML blir en fristående fil med bilderna inbäddade, Markdown får bilderna som
+SVG-filer bredvid rapporten. En befintlig fil skrivs bara över om den är en rapport
+som kvalitet har skapat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from kvalitet import rendering
+from kvalitet.skrivning import Andring, FilenFinns
+from kvalitet.svenska import tal
+from kvalitet.verksamhet import Verksamhet
+
+MARKOR = "Skapad av kvalitet"
+"""Står i början av varje fil som kvalitet skapar som rapport (som kommentar)."""
+
+
+@dataclass(frozen=True)
+class Uppdrag:
+    """Vad användaren bad om: år, bedömningsdag, gräns för små antal och rum."""
+
+    ar: int
+    per: date
+    minsta_antal: int | None = 5
+    rum: str | None = None
+
+
+@dataclass(frozen=True)
+class Huvud:
+    """Det som står överst och underst i varje rapport."""
+
+    verksamhet: str
+    organisation: str
+    namnd: str
+    per: date
+    ar: int
+    minsta_antal: int | None
+
+
+def huvud(v: Verksamhet, uppdrag: Uppdrag) -> Huvud:
+    """Rapportens huvud ur huset (eller mappens namn när huset inte kan läsas)."""
+    if v.huset is None:
+        return Huvud(v.rot.name, "–", "–", uppdrag.per, uppdrag.ar, uppdrag.minsta_antal)
+    uppgifter = v.huset[1].verksamhet
+    return Huvud(
+        uppgifter.namn,
+        uppgifter.organisation,
+        uppgifter.nämnd,
+        uppdrag.per,
+        uppdrag.ar,
+        uppdrag.minsta_antal,
+    )
+
+
+@dataclass(frozen=True)
+class Bild:
+    """En bild i en rapport: SVG, en kort titel och en textbeskrivning för den som inte ser den."""
+
+    namn: str
+    titel: str
+    beskrivning: str
+    svg: Any
+
+
+class Rapportsort(Protocol):
+    """En rapportmodul."""
+
+    MALL: str
+
+    def bygg(self, v: Verksamhet, uppdrag: Uppdrag) -> Any:
+        """Vy-modellen för rapporten."""
+        ...
+
+
+def visa_antal(n: int, minsta: int | None) -> str:
+    """Ett antal, eller ”färre än N” när det är litet (men inte noll) och kan peka ut någon."""
+    if minsta is not None and 0 < n < minsta:
+        return f"färre än {minsta}"
+    return tal(n)
+
+
+def filer(
+    vy: Any, mall: str, ending: str, ut: Path, vaxlar: dict[str, Any] | None = None
+) -> list[Andring]:
+    """Rapportens fil (och för Markdown bildernas filer bredvid), som ändringar att skriva.
+
+    Args:
+        vy: Vy-modellen (med `bilder`).
+        mall: Mallens namn.
+        ending: "md" eller "html".
+        ut: Rapportens fil.
+        vaxlar: Mer som mallen ska få se.
+
+    Returns:
+        Ändringarna: nya filer, eller ersättningar av rapporter som kvalitet skapat.
+
+    Raises:
+        FilenFinns: När en fil finns redan och inte är en rapport från kvalitet.
+    """
+    bildfiler = {b.namn: f"{ut.stem}-{b.namn}.svg" for b in vy.bilder} if ending == "md" else {}
+    text = rendering.rendera(
+        mall, ending, vy=vy, bildfiler=bildfiler, markor=MARKOR, **(vaxlar or {})
+    )
+    andringar = [rapportfil(ut, text)]
+    if bildfiler:
+        andringar += [rapportfil(ut.parent / bildfiler[b.namn], str(b.svg)) for b in vy.bilder]
+    return andringar
+
+
+def rapportfil(sokvag: Path, text: str) -> Andring:
+    """En rapportfil att skriva: ny, eller en ersättning av en äldre rapport från kvalitet.
+
+    Raises:
+        FilenFinns: När filen finns och inte är en rapport från kvalitet.
+    """
+    ny = text.encode("utf-8")
+    if not sokvag.exists():
+        return Andring(sokvag, ny)
+    gammal = sokvag.read_bytes() if sokvag.is_file() else b""
+    if MARKOR.encode("utf-8") not in gammal[:2000]:
+        raise FilenFinns(
+            f"{sokvag} finns redan och är ingen rapport från kvalitet, så den skrivs inte över.",
+            tips="Välj en annan fil med --ut.",
+        )
+    return Andring(sokvag, ny, gammal)
