@@ -174,3 +174,19 @@ def liten(tmp_path: Path) -> Path:
             .replace("2026-06-15", "2026-09-15"),
         },
     )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--uppdatera-golden` skriver om de förväntade rapporterna i tests/golden/."""
+    parser.addoption(
+        "--uppdatera-golden",
+        action="store_true",
+        default=False,
+        help="Skriv om tests/golden/ med rapporterna som de ser ut nu (granska diffen!).",
+    )
+
+
+@pytest.fixture
+def uppdatera_golden(request: pytest.FixtureRequest) -> bool:
+    """Sant när testerna ska skriva om de förväntade rapporterna i stället för att jämföra."""
+    return bool(request.config.getoption("--uppdatera-golden"))

@@ -31,7 +31,8 @@ def rum_for(plats: Atgardsplats) -> str:
     return modell.rum if isinstance(modell, Session | Avvikelse) else ""
 
 
-def _kalla(plats: Atgardsplats) -> str:
+def kalla(plats: Atgardsplats) -> str:
+    """Var åtgärden står: ”session 2026 A1” eller ”avvikelse 2026-005 A2”."""
     modell = plats.dok.modell
     id_ = f" {plats.atgard.id}" if plats.atgard.id else ""
     if isinstance(modell, Session):
@@ -70,7 +71,7 @@ def tabell(v: Verksamhet, urval: Urval, per: date) -> Tabell:
         ("Rum och källa", "Åtgärd", "Ansvarig", "Klart senast", "Uppföljning", "Status"),
         [
             (
-                f"{v.rumsnamn(rum_for(p))}\n{_kalla(p)}",
+                f"{v.rumsnamn(rum_for(p))}\n{kalla(p)}",
                 kort(p.atgard.åtgärd, 90),
                 p.atgard.ansvarig or "–",
                 datumtext(p.atgard.klart_senast),

@@ -8,7 +8,6 @@ from datetime import date
 from kvalitet import kontroll
 from kvalitet.arbete import arshjul, avvikelse, garage, handlingsplan
 from kvalitet.fynd import Niva
-from kvalitet.modell.ataganden import Atagande
 from kvalitet.modell.avvikelse import Avvikelsestatus
 from kvalitet.svenska import antal, kort
 from kvalitet.tabell import Tabell, Vy
@@ -75,7 +74,7 @@ def _arenden(v: Verksamhet, ar: int) -> Tabell:
 
 def _ataganden(v: Verksamhet, ar: int) -> Tabell:
     arets = [a for _, fil in v.ataganden if fil.år == ar for a in fil.åtaganden]
-    lagen = Counter(_lage(a) for a in arets)
+    lagen = Counter(a.lage() for a in arets)
     return Tabell(
         f"Åtaganden {ar}",
         ("Id", "Åtagande", "Indikatorer", "Uppfyllda", "Läge"),
@@ -85,25 +84,13 @@ def _ataganden(v: Verksamhet, ar: int) -> Tabell:
                 kort(a.åtagande, 70),
                 str(len(a.indikatorer)),
                 str(sum(1 for i in a.indikatorer if i.uppfylld())),
-                _lage(a),
+                a.lage(),
             )
             for a in arets
         ],
         tom=f"Inga åtaganden för {ar} (ataganden/{ar}.yaml).",
         fot=", ".join(f"{lage}: {n}" for lage, n in lagen.items()) + "." if arets else None,
     )
-
-
-def _lage(atagande: Atagande) -> str:
-    bedomda = [i.uppfylld() for i in atagande.indikatorer]
-    kanda = [b for b in bedomda if b is not None]
-    if not atagande.indikatorer:
-        return "inga indikatorer"
-    if not kanda:
-        return "utfall saknas"
-    if all(kanda) and len(kanda) == len(bedomda):
-        return "uppfyllt"
-    return "delvis uppfyllt" if any(kanda) else "ej uppfyllt"
 
 
 def _garaget(v: Verksamhet) -> str:

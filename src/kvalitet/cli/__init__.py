@@ -21,6 +21,7 @@ from kvalitet.cli import (
     init,
     kontrollera,
     oversikt,
+    rapport,
     regler,
 )
 from kvalitet.cli._konsol import SvenskGrupp, kor, skriv
@@ -69,6 +70,7 @@ arshjul.registrera(app)
 garage.registrera(app)
 avvikelse.registrera(app)
 buuuu.registrera(app)
+rapport.registrera(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

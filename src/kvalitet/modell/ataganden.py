@@ -68,6 +68,18 @@ class Atagande(Basmodell):
     mål: Malkedja | None = None
     integrerade_mål: list[Id] = []
 
+    def lage(self) -> str:
+        """Hur långt åtagandet har nått sina målvärden: uppfyllt, delvis, ej eller okänt."""
+        bedomda = [i.uppfylld() for i in self.indikatorer]
+        kanda = [b for b in bedomda if b is not None]
+        if not self.indikatorer:
+            return "inga indikatorer"
+        if not kanda:
+            return "utfall saknas"
+        if all(kanda) and len(kanda) == len(bedomda):
+            return "uppfyllt"
+        return "delvis uppfyllt" if any(kanda) else "ej uppfyllt"
+
 
 class Ataganden(Basmodell):
     """Årets åtaganden: filen ataganden/<år>.yaml."""

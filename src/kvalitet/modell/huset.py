@@ -143,10 +143,17 @@ class LexSarahFrister(Basmodell):
     utredning_klar_inom_dagar: int = Field(strict=True, ge=0)
 
 
+class Rapportregler(Basmodell):
+    """Hur rapporterna skyddar enskilda: antal under gränsen visas som ”färre än N”."""
+
+    minsta_antal: int = Field(default=5, strict=True, ge=1, le=100)
+
+
 class Regler(Basmodell):
-    """Verksamhetens lokala regler för kontrollerna."""
+    """Verksamhetens lokala regler för kontrollerna och rapporterna."""
 
     lex_sarah: LexSarahFrister | None = None
+    rapporter: Rapportregler | None = None
 
 
 class Huset(Basmodell):

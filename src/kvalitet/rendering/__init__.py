@@ -44,7 +44,17 @@ def _stycken_html(text: str | None) -> Markup:
 
 
 def _stycken(text: str | None) -> list[str]:
-    return [s for s in re.split(r"\n\s*\n", (text or "").strip()) if s.strip()]
+    return [s for s in re.split(r"\n\s*", (text or "").strip()) if s.strip()]
+
+
+def _klass(text: str) -> str:
+    """Ett CSS-klassnamn av en svensk status: ”ej uppfyllt” → ”ej-uppfyllt”."""
+    return re.sub(r"[^a-z0-9]+", "-", svenska.normaliserad(text)).strip("-")
+
+
+def _rubrik(niva: int) -> Markup:
+    """Markdown-rubrikens inledning (##) för en nivå."""
+    return Markup("#" * niva)
 
 
 def _miljo(ending: str) -> Environment:
@@ -62,8 +72,9 @@ def _miljo(ending: str) -> Environment:
         iso=svenska.datum,
         tal=svenska.tal,
         stycken=_stycken_md if ending == "md" else _stycken_html,
+        klass=_klass,
     )
-    miljo.globals.update(version=__version__, manader=svenska.MANADER)
+    miljo.globals.update(version=__version__, manader=svenska.MANADER, rubrik=_rubrik)
     return miljo
 
 

@@ -1,0 +1,198 @@
+"""`kvalitet rapport …`: kvalitetsberättelsen och de andra rapporterna i Markdown och HTML."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kvalitet.cli import _alternativ, _utskrift
+from kvalitet.cli._alternativ import Ar, Katalog, Per
+from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv
+
+if TYPE_CHECKING:
+    from kvalitet.rapporter import Uppdrag
+    from kvalitet.skrivning import Andring
+    from kvalitet.verksamhet import Verksamhet
+
+app = typer.Typer(
+    cls=SvenskGrupp,
+    no_args_is_help=True,
+    help="Rapporter i Markdown och HTML: kvalitetsberättelsen, rummen, handlingsplanen,"
+    " avvikelserna, åtagandena och årshjulet.",
+)
+
+FORMAT = ("md", "html")
+Format = Annotated[
+    str,
+    typer.Option(
+        "--format", metavar="FORMAT", help="md (Markdown) eller html (en fristående fil)."
+    ),
+]
+Ut = Annotated[
+    str | None,
+    typer.Option(
+        "--ut",
+        metavar="FIL",
+        help="Filen att skriva (standard: rapporter/NAMN-ÅR.FORMAT i verksamheten); - för"
+        " standard ut.",
+    ),
+]
+Exakta = Annotated[
+    bool,
+    typer.Option(
+        "--exakta-antal",
+        help="Visa också antal under gränsen (normalt ”färre än 5”); bara för internt bruk.",
+    ),
+]
+
+
+def _kor(
+    namn: str,
+    katalog: Path,
+    ar: str | None,
+    per: str | None,
+    format_: str,
+    ut: str | None,
+    exakta: bool,
+    rum: str | None = None,
+) -> int:
+    from kvalitet.rapporter import alla
+
+    ending = _alternativ.ett_av(format_, FORMAT, "--format")
+    dag = _alternativ.datum(per)
+    v = _utskrift.ladda(katalog)
+    uppdrag = _uppdrag(v, ar, dag, exakta, rum)
+    fil = alla.standardfil(v, namn, uppdrag, ending) if ut in (None, "-") else Path(ut)
+    andringar = alla.skapa(v, namn, uppdrag, ending, fil.resolve())
+    if ut == "-":
+        skriv(andringar[0].ny.decode("utf-8").rstrip("\n"))
+        return 0
+    _skriv(fil.resolve().parent, andringar, dag)
+    return 0
+
+
+def _uppdrag(v: Verksamhet, ar: str | None, dag: date, exakta: bool, rum: str | None) -> Uppdrag:
+    from kvalitet.rapporter import Uppdrag, alla
+
+    rum_id = v.hitta_rum(rum).id if rum else None
+    minsta = None if exakta else alla.minsta_antal(v)
+    return Uppdrag(_alternativ.ar(ar, dag.year), dag, minsta, rum_id)
+
+
+def _skriv(mapp: Path, andringar: list[Andring], dag: date) -> None:
+    from kvalitet.arbete._spara import spara
+
+    spara(mapp, andringar, dag)
+    for andring in andringar:
+        verb = "Skapade" if andring.ar_ny else "Skrev om"
+        skriv(f"{verb} {os.path.relpath(andring.sokvag)}")
+
+
+@app.command(cls=SvensktKommando)
+def kvalitetsberattelse(
+    katalog: Katalog = _alternativ.MAPP,
+    ar: Ar = None,
+    per: Per = None,
+    format_: Format = "md",
+    ut: Ut = None,
+    exakta_antal: Exakta = False,
+) -> int:
+    """Årets kvalitetsberättelse för nämnden: arbetet, åtgärderna och resultaten."""
+    return _kor("kvalitetsberattelse", katalog, ar, per, format_, ut, exakta_antal)
+
+
+@app.command(cls=SvensktKommando)
+def handlingsplan(
+    katalog: Katalog = _alternativ.MAPP,
+    ar: Ar = None,
+    per: Per = None,
+    format_: Format = "md",
+    ut: Ut = None,
+    exakta_antal: Exakta = False,
+) -> int:
+    """Handlingsplanen över alla rum: årets åtgärder och äldre som inte är avslutade."""
+    return _kor("handlingsplan", katalog, ar, per, format_, ut, exakta_antal)
+
+
+@app.command(cls=SvensktKommando)
+def avvikelser(
+    katalog: Katalog = _alternativ.MAPP,
+    ar: Ar = None,
+    per: Per = None,
+    format_: Format = "md",
+    ut: Ut = None,
+    exakta_antal: Exakta = False,
+) -> int:
+    """Avvikelser, synpunkter, klagomål och lex Sarah: antal, mönster och återkommande orsaker."""
+    return _kor("avvikelser", katalog, ar, per, format_, ut, exakta_antal)
+
+
+@app.command(cls=SvensktKommando)
+def ataganden(
+    katalog: Katalog = _alternativ.MAPP,
+    ar: Ar = None,
+    per: Per = None,
+    format_: Format = "md",
+    ut: Ut = None,
+    exakta_antal: Exakta = False,
+) -> int:
+    """Åtagandena: målvärde mot utfall per indikator, resultat och analys."""
+    return _kor("ataganden", katalog, ar, per, format_, ut, exakta_antal)
+
+
+@app.command(cls=SvensktKommando)
+def arshjul(
+    katalog: Katalog = _alternativ.MAPP,
+    ar: Ar = None,
+    per: Per = None,
+    format_: Format = "md",
+    ut: Ut = None,
+    exakta_antal: Exakta = False,
+) -> int:
+    """Årshjulet som bild och tabell: varje rums stopp, deltagare och slutsatser."""
+    return _kor("arshjul", katalog, ar, per, format_, ut, exakta_antal)
+
+
+@app.command(cls=SvensktKommando)
+def rum(
+    rum: Annotated[str, typer.Argument(metavar="RUM", help="Rummet: id, unikt prefix eller namn.")],
+    katalog: Katalog = _alternativ.MAPP,
+    ar: Ar = None,
+    per: Per = None,
+    format_: Format = "md",
+    ut: Ut = None,
+    exakta_antal: Exakta = False,
+) -> int:
+    """Ett rum: guiden, sessionerna år för år med svar och handlingsplan, och Garaget."""
+    return _kor("rum", katalog, ar, per, format_, ut, exakta_antal, rum)
+
+
+@app.command(cls=SvensktKommando)
+def webb(
+    ut: Annotated[
+        str, typer.Option("--ut", metavar="MAPP", help="Mappen att skriva webbplatsen i.")
+    ] = "webb",
+    katalog: Katalog = _alternativ.MAPP,
+    ar: Ar = None,
+    per: Per = None,
+    exakta_antal: Exakta = False,
+) -> int:
+    """Hela verksamheten som en statisk webbplats: startsida med huset och en sida per del."""
+    from kvalitet.rapporter import webb as karna
+
+    dag = _alternativ.datum(per)
+    v = _utskrift.ladda(katalog)
+    uppdrag = _uppdrag(v, ar, dag, exakta_antal, None)
+    mapp = Path(ut).resolve()
+    _skriv(mapp, karna.skapa(v, uppdrag, mapp), dag)
+    skriv(f"Öppna {Path(ut) / 'index.html'} i en webbläsare.")
+    return 0
+
+
+def registrera(huvud: typer.Typer) -> None:
+    """Lägg till kommandogruppen i appen."""
+    huvud.add_typer(app, name="rapport")

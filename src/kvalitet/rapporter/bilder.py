@@ -1,0 +1,622 @@
+"""Rapporternas bilder: huset och årshjulet som SVG, färgade efter rummens status.
+
+All geometri (koordinater, bågar, radbrytning) räknas ut här, i små vy-modeller;
+mallarna `huset.svg.j2` och `arshjulet.svg.j2` placerar dem bara. Texterna från
+verksamhetens filer escapas av mallarnas autoescape. Bilderna hämtar ingenting utifrån
+(inga typsnitt, bilder eller stilmallar) och bär ingen `<style>`, eftersom en stil i en
+inbäddad SVG gäller hela HTML-sidan.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Generic, TypeVar
+
+from kvalitet import rendering
+from kvalitet.arshjulet import Rumsstatus, rumsstatus
+from kvalitet.modell.garaget import Garagestatus
+from kvalitet.modell.huset import Rum
+from kvalitet.rapporter import MARKOR, Bild
+from kvalitet.svenska import MANADER, datum_lang, upprakning
+from kvalitet.verksamhet import Verksamhet
+
+STATUSFARG: dict[Rumsstatus, str] = {
+    Rumsstatus.genomford: "#2da44e",
+    Rumsstatus.pagar: "#d4a72c",
+    Rumsstatus.planerad: "#218bff",
+    Rumsstatus.forsenad: "#cf222e",
+    Rumsstatus.kommande: "#8c959f",
+    Rumsstatus.fore_inforandet: "#d0d7de",
+}
+"""Statusens färg, samma som variablerna i mallar/rapporter/stil.css."""
+
+TEXT = "#1f2328"
+DAMPAD = "#57606a"
+LINJE = "#d0d7de"
+YTA = "#f6f8fa"
+VIT = "#ffffff"
+TYPSNITT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+# Ett tecken är i medeltal drygt halva teckenhöjden brett i ett sans-serif-typsnitt
+# (mer i fetstil). Typsnittet är läsarens och kan inte mätas här, så måtten är tagna
+# efter ett av de bredaste (DejaVu Sans, som Linux ofta visar).
+TECKENBREDD = 0.6
+TECKENBREDD_FET = 0.66
+
+
+# --- Vy-modellerna ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """En textrad: x, y är baslinjen; `ankare` är SVG:s text-anchor."""
+
+    x: float
+    y: float
+    text: str
+    storlek: float = 13
+    farg: str = TEXT
+    fet: bool = False
+    ankare: str = "middle"
+
+
+@dataclass(frozen=True)
+class Ruta:
+    """En rektangel."""
+
+    x: float
+    y: float
+    bredd: float
+    hojd: float
+    fyllning: str
+    kant: str = TEXT
+    kantbredd: float = 1.5
+    rundning: float = 0
+
+
+@dataclass(frozen=True)
+class Polygon:
+    """En månghörning: punkterna som ”x,y x,y …”."""
+
+    punkter: str
+    fyllning: str
+    kant: str = TEXT
+    kantbredd: float = 1.5
+
+
+@dataclass(frozen=True)
+class Cirkel:
+    """En cirkel."""
+
+    x: float
+    y: float
+    r: float
+    fyllning: str
+    kant: str = TEXT
+    kantbredd: float = 1.5
+
+
+F = TypeVar("F", Ruta, Polygon, Cirkel)
+
+
+@dataclass(frozen=True)
+class Del(Generic[F]):
+    """En del av bilden: en form och texterna i den."""
+
+    form: F
+    texter: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rumsdel(Generic[F]):
+    """Ett rum i bilden: formen i statusens färg, texterna och en full beskrivning."""
+
+    id: str
+    status: str
+    beskrivning: str
+    del_: Del[F]
+
+
+@dataclass(frozen=True)
+class Ram:
+    """Det som varje bild har: storlek, id för title och desc, titel och beskrivning."""
+
+    id: str
+    bredd: float
+    hojd: float
+    titel: str
+    beskrivning: str
+    typsnitt: str = TYPSNITT
+
+
+@dataclass(frozen=True)
+class Husvy:
+    """Huset: tak, bjälklag, väggar, rum, grundstomme, Garaget och färgförklaring."""
+
+    ram: Ram
+    rubrik: Text
+    tak: Del[Polygon]
+    bjalklag: Del[Ruta]
+    vaggar: Ruta
+    rum: tuple[Rumsdel[Ruta], ...]
+    grund: Del[Ruta]
+    mark: Ruta
+    garagetak: Polygon
+    garage: Del[Ruta]
+    garageport: Ruta
+    forklaring: tuple[Del[Ruta], ...]
+
+
+@dataclass(frozen=True)
+class Sektor:
+    """En månad i årshjulet: en tårtbit (SVG-bana) och månadens namn utanför."""
+
+    bana: str
+    fyllning: str
+    namn: Text
+
+
+@dataclass(frozen=True)
+class Hjulvy:
+    """Årshjulet: månaderna, rummen som numrerade punkter, listan över dem och förklaringen."""
+
+    ram: Ram
+    rubrik: Text
+    sektorer: tuple[Sektor, ...]
+    kant: Cirkel
+    mitt: Del[Cirkel]
+    rum: tuple[Rumsdel[Cirkel], ...]
+    lista: tuple[Rumsdel[Cirkel], ...]
+    forklaring: tuple[Del[Ruta], ...]
+
+
+@dataclass(frozen=True)
+class Rumslage:
+    """Ett rum och dess status i årets hjul."""
+
+    rum: Rum
+    status: Rumsstatus
+
+    @property
+    def manad(self) -> str:
+        """Månaden då rummet har sitt stopp."""
+        return MANADER[self.rum.månad - 1]
+
+    def text(self) -> str:
+        """”Processer och rutiner (februari) genomförd”."""
+        return f"{self.rum.namn} ({self.manad}) {self.status}"
+
+
+# --- Gemensamt ----------------------------------------------------------------------
+
+
+def rumslagen(v: Verksamhet, ar: int, per: date) -> list[Rumslage]:
+    """Husets rum i husets ordning, med status år `ar` bedömd dagen `per`."""
+    return [Rumslage(rum, rumsstatus(v, rum, ar, per)) for rum in v.rum]
+
+
+def _luminans(farg: str) -> float:
+    def kanal(varde: int) -> float:
+        c = varde / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(farg[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * kanal(r) + 0.7152 * kanal(g) + 0.0722 * kanal(b)
+
+
+def kontrast(forgrund: str, bakgrund: str) -> float:
+    """Kontrastkvoten mellan två färger (#rrggbb) enligt WCAG, 1–21."""
+    ljus, mork = sorted((_luminans(forgrund), _luminans(bakgrund)), reverse=True)
+    return (ljus + 0.05) / (mork + 0.05)
+
+
+def textfarg(fyllning: str) -> str:
+    """Den av mörk och vit text som syns bäst mot fyllningen."""
+    return max((TEXT, VIT), key=lambda farg: kontrast(farg, fyllning))
+
+
+def _tecken(bredd: float, storlek: float, fet: bool = False) -> int:
+    """Hur många tecken av en storlek som ryms på en bredd."""
+    return max(1, int(bredd / (storlek * (TECKENBREDD_FET if fet else TECKENBREDD))))
+
+
+def namnrader(namn: str, bredd: float, rader: int) -> tuple[float, list[str]]:
+    """Ett namn i fetstil på högst `rader` rader: storleken och raderna.
+
+    Ett ord som är för långt för raden ger en mindre stil hellre än ett avstavat ord.
+    """
+    langsta = max((len(ord_) for ord_ in namn.split()), default=0)
+    storlek = next((s for s in (14, 13, 12) if _tecken(bredd, s, fet=True) >= langsta), 11)
+    return storlek, radbryt(namn, _tecken(bredd, storlek, fet=True), rader)
+
+
+def radbryt(text: str, tecken: int, rader: int) -> list[str]:
+    """Texten i rader om högst `tecken` tecken; blir de fler än `rader` avkortas den sista."""
+    delar = textwrap.wrap(" ".join(text.split()), tecken) or [""]
+    if len(delar) <= rader:
+        return delar
+    return [*delar[: rader - 1], avkorta(" ".join(delar[rader - 1 :]), tecken)]
+
+
+def avkorta(text: str, tecken: int) -> str:
+    """Texten, avkortad med … vid ett ordslut när den är längre än `tecken` tecken."""
+    if len(text) <= tecken:
+        return text
+    del_ = text[: tecken - 1]
+    if text[tecken - 1] != " " and " " in del_.strip():
+        del_ = del_[: del_.rstrip().rindex(" ")]
+    return del_.rstrip(" ·,–:") + "…"
+
+
+def _textrader(
+    rader: list[str],
+    x: float,
+    forsta: float,
+    radavstand: float,
+    stil: Text,
+) -> tuple[Text, ...]:
+    """Rader under varandra, med storlek, färg och ankare som i `stil`."""
+    return tuple(
+        replace(stil, x=_r(x), y=_r(forsta + i * radavstand), text=rad)
+        for i, rad in enumerate(rader)
+    )
+
+
+def _r(tal: float) -> float:
+    return round(tal, 1)
+
+
+def _forklaring(mitt: float, y: float) -> tuple[Del[Ruta], ...]:
+    """Färgförklaringen för alla statusar på en rad, centrerad kring `mitt`."""
+    bredder = [14 + 6 + len(str(s)) * 12 * TECKENBREDD + 20 for s in STATUSFARG]
+    x = mitt - sum(bredder) / 2
+    delar = []
+    for (status, farg), bredd in zip(STATUSFARG.items(), bredder, strict=True):
+        ruta = Ruta(_r(x), y - 11, 14, 14, farg, kantbredd=1, rundning=2)
+        delar.append(Del(ruta, (Text(_r(x + 20), y, str(status), 12, ankare="start"),)))
+        x += bredd
+    return tuple(delar)
+
+
+def _namn(v: Verksamhet) -> str:
+    return v.huset[1].verksamhet.namn if v.huset else v.rot.name
+
+
+def _rubrik(v: Verksamhet, slag: str, ar: int, per: date, bredd: float) -> Text:
+    text = f"{slag} {ar} för {_namn(v)}, läget {datum_lang(per)}"
+    return Text(20, 22, avkorta(text, _tecken(bredd - 40, 13)), 13, DAMPAD, ankare="start")
+
+
+def _beskrivning(v: Verksamhet, slag: str, ar: int, per: date, lagen: list[Rumslage]) -> str:
+    rummen = "; ".join(lage.text() for lage in lagen) or "inga rum"
+    return f"{slag} för {_namn(v)} {ar}, läget {datum_lang(per)}: {rummen}."
+
+
+# --- Huset --------------------------------------------------------------------------
+
+HUS_BREDD = 800
+KROPP_X = 40  # väggarnas vänstra kant
+KROPP_BREDD = 570
+TAKFOT = 20  # hur långt taket och grundstommen sticker ut utanför väggarna
+TAK_TOPP, TAK_BOTTEN, TAK_INDRAG = 44, 196, 110
+BJALKLAG_HOJD = 62
+RUM_PER_RAD, RUM_HOJD, RUM_MELLANRUM = 3, 104, 14
+GRUND_HOJD = 40
+GARAGE_X, GARAGE_BREDD, GARAGE_HOJD = 650, 110, 104
+MITT = KROPP_X + KROPP_BREDD / 2
+
+
+def husbild(v: Verksamhet, ar: int, per: date, markerat: str | None = None) -> Bild:
+    """Huset som SVG: taket, bjälklaget, rummen i sin status, grundstommen och Garaget.
+
+    Args:
+        v: Verksamheten.
+        ar: Året vars årshjul rummen färgas efter.
+        per: Dagen då statusen bedöms.
+        markerat: Id för ett rum som ska framhävas med tjock kant.
+
+    Returns:
+        Bilden, med namnet "huset".
+    """
+    vy = husvy(v, ar, per, markerat)
+    svg = rendering.rendera_svg("huset", vy=vy, markor=MARKOR)
+    return Bild("huset", vy.ram.titel, vy.ram.beskrivning, svg)
+
+
+def husvy(v: Verksamhet, ar: int, per: date, markerat: str | None = None) -> Husvy:
+    """Vy-modellen för huset (se `husbild`)."""
+    lagen = rumslagen(v, ar, per)
+    rader = max(1, math.ceil(len(lagen) / RUM_PER_RAD))
+    vaggar_topp = TAK_BOTTEN + BJALKLAG_HOJD
+    vaggar_hojd = rader * RUM_HOJD + (rader + 1) * RUM_MELLANRUM
+    grund_y = vaggar_topp + vaggar_hojd
+    mark = grund_y + GRUND_HOJD
+    return Husvy(
+        ram=_husram(v, ar, per, lagen, markerat, mark + 50),
+        rubrik=_rubrik(v, "Huset", ar, per, HUS_BREDD),
+        tak=_tak(v),
+        bjalklag=_bjalklag(v),
+        vaggar=Ruta(KROPP_X, vaggar_topp, KROPP_BREDD, vaggar_hojd, VIT),
+        rum=tuple(_rumsruta(lage, i, vaggar_topp, markerat) for i, lage in enumerate(lagen)),
+        grund=_grund(grund_y),
+        mark=Ruta(10, mark, HUS_BREDD - 20, 0, "none", DAMPAD, 2),
+        garagetak=_garagetak(mark),
+        garage=_garage(v, mark),
+        garageport=Ruta(GARAGE_X + 20, mark - 46, GARAGE_BREDD - 40, 46, YTA, DAMPAD, 1),
+        forklaring=_forklaring(HUS_BREDD / 2, mark + 34),
+    )
+
+
+def _husram(
+    v: Verksamhet, ar: int, per: date, lagen: list[Rumslage], markerat: str | None, hojd: float
+) -> Ram:
+    beskrivning = _beskrivning(v, "Huset", ar, per, lagen)
+    markerade = [lage.rum.namn for lage in lagen if lage.rum.id == markerat]
+    if markerade:
+        beskrivning += f" Markerat rum: {markerade[0]}."
+    beskrivning += f" {_takets_beskrivning(v)} {_garagets_beskrivning(v)}"
+    id_ = f"huset-{markerat}" if markerat else "huset"
+    return Ram(id_, HUS_BREDD, hojd, f"Huset {ar}: rummens status", beskrivning)
+
+
+def _takets_beskrivning(v: Verksamhet) -> str:
+    mal = [m.namn for m in v.huset[1].tak.integrerade_mål] if v.huset else []
+    text = "Taket: visionen"
+    text += f" och de integrerade målen {upprakning(mal)}." if mal else "."
+    return text + " Bjälklaget: arbetsmiljö. Grundstommen: lagar, föreskrifter och uppdrag."
+
+
+def _garagets_beskrivning(v: Verksamhet) -> str:
+    return f"Garaget: {_parkerade(v)} parkerade."
+
+
+def _takbredd(y: float) -> float:
+    """Takets bredd på höjden y (det vidgar sig nedåt)."""
+    andel = (y - TAK_TOPP) / (TAK_BOTTEN - TAK_TOPP)
+    return KROPP_BREDD + 2 * TAKFOT - 2 * TAK_INDRAG * (1 - andel)
+
+
+def _tak(v: Verksamhet) -> Del[Polygon]:
+    vanster, hoger = KROPP_X - TAKFOT, KROPP_X + KROPP_BREDD + TAKFOT
+    punkter = (
+        f"{vanster},{TAK_BOTTEN} {vanster + TAK_INDRAG},{TAK_TOPP} "
+        f"{hoger - TAK_INDRAG},{TAK_TOPP} {hoger},{TAK_BOTTEN}"
+    )
+    texter = [Text(MITT, TAK_TOPP + 24, "Taket: vision och mål", 14, fet=True)]
+    texter += _takrader("Vision: " + (v.huset[1].tak.vision if v.huset else "–"), 92, 3)
+    mal = [m.namn for m in v.huset[1].tak.integrerade_mål] if v.huset else []
+    if mal:
+        texter += _takrader("Integrerade mål: " + " · ".join(mal), texter[-1].y + 24, 3)
+    return Del(Polygon(punkter, YTA), tuple(texter))
+
+
+def _takrader(text: str, y: float, rader: int) -> tuple[Text, ...]:
+    tecken = _tecken(_takbredd(y - 12) - 2 * TAKFOT - 40, 12)
+    return _textrader(radbryt(text, tecken, rader), MITT, y, 16, Text(0, 0, "", 12))
+
+
+def _bjalklag(v: Verksamhet) -> Del[Ruta]:
+    ruta = Ruta(KROPP_X, TAK_BOTTEN, KROPP_BREDD, BJALKLAG_HOJD, "#eaeef2")
+    bjalklag = v.huset[1].bjälklag if v.huset else None
+    rubrik = "Bjälklag: arbetsmiljö"
+    if bjalklag and bjalklag.modell:
+        rubrik += f" ({bjalklag.modell})"
+    faktorer = _friskfaktorer([f.namn for f in bjalklag.friskfaktorer] if bjalklag else [])
+    forsta = TAK_BOTTEN + (BJALKLAG_HOJD - 16 - 14 * len(faktorer)) / 2 + 13
+    rader = (Text(MITT, _r(forsta), rubrik, 13, fet=True),)
+    return Del(ruta, rader + _textrader(faktorer, MITT, forsta + 17, 14, Text(0, 0, "", 11)))
+
+
+def _friskfaktorer(namn: list[str]) -> list[str]:
+    """Friskfaktorernas namn på högst två rader, bara hela namn och ”och N till” för resten."""
+    tecken = _tecken(KROPP_BREDD - 30, 11)
+    for antal in range(len(namn), 0, -1):
+        text = "Friskfaktorer: " + " · ".join(namn[:antal])
+        if antal < len(namn):
+            text += f" och {len(namn) - antal} till"
+        rader = textwrap.wrap(text, tecken)
+        if len(rader) <= 2:
+            return rader
+    return [f"{len(namn)} friskfaktorer"] if namn else []
+
+
+def _rumsruta(lage: Rumslage, index: int, topp: float, markerat: str | None) -> Rumsdel[Ruta]:
+    bredd = (KROPP_BREDD - (RUM_PER_RAD + 1) * RUM_MELLANRUM) / RUM_PER_RAD
+    rad, kolumn = divmod(index, RUM_PER_RAD)
+    x = _r(KROPP_X + RUM_MELLANRUM + kolumn * (bredd + RUM_MELLANRUM))
+    y = topp + RUM_MELLANRUM + rad * (RUM_HOJD + RUM_MELLANRUM)
+    fyllning = STATUSFARG[lage.status]
+    markerad = lage.rum.id == markerat
+    ruta = Ruta(x, y, _r(bredd), RUM_HOJD, fyllning, TEXT, 5 if markerad else 1.5, 6)
+    texter = _rumstexter(lage, x + bredd / 2, y, bredd, textfarg(fyllning))
+    return Rumsdel(lage.rum.id, str(lage.status), lage.text(), Del(ruta, texter))
+
+
+def _rumstexter(lage: Rumslage, mitt: float, y: float, bredd: float, farg: str) -> tuple[Text, ...]:
+    storlek, namn = namnrader(lage.rum.namn, bredd - 12, 3)
+    status = radbryt(f"{lage.status} · {lage.manad}", _tecken(bredd - 16, 12), 2)
+    hojd = len(namn) * (storlek + 4) + len(status) * 15
+    forsta = y + (RUM_HOJD - hojd) / 2 + storlek - 1
+    under = forsta + len(namn) * (storlek + 4) + 1
+    stil = Text(0, 0, "", storlek, farg, fet=True)
+    return _textrader(namn, mitt, forsta, storlek + 4, stil) + _textrader(
+        status, mitt, under, 15, Text(0, 0, "", 12, farg)
+    )
+
+
+def _grund(y: float) -> Del[Ruta]:
+    ruta = Ruta(KROPP_X - TAKFOT, y, KROPP_BREDD + 2 * TAKFOT, GRUND_HOJD, DAMPAD)
+    text = "Grundstomme: lagar, föreskrifter och uppdrag"
+    return Del(ruta, (Text(MITT, y + 25, text, 13, textfarg(DAMPAD), fet=True),))
+
+
+def _garagetak(mark: float) -> Polygon:
+    topp = mark - GARAGE_HOJD
+    vanster, hoger = GARAGE_X - 6, GARAGE_X + GARAGE_BREDD + 6
+    return Polygon(
+        f"{vanster},{topp} {GARAGE_X + GARAGE_BREDD / 2},{topp - 30} {hoger},{topp}", YTA
+    )
+
+
+def _garage(v: Verksamhet, mark: float) -> Del[Ruta]:
+    ruta = Ruta(GARAGE_X, mark - GARAGE_HOJD, GARAGE_BREDD, GARAGE_HOJD, VIT)
+    mitt = GARAGE_X + GARAGE_BREDD / 2
+    texter = (
+        Text(mitt, mark - GARAGE_HOJD + 22, "Garaget", 13, fet=True),
+        Text(mitt, mark - GARAGE_HOJD + 40, f"{_parkerade(v)} parkerade", 12, DAMPAD),
+    )
+    return Del(ruta, texter)
+
+
+def _parkerade(v: Verksamhet) -> int:
+    vantar = (Garagestatus.parkerad, Garagestatus.prioriterad)
+    return sum(1 for p in v.garaget[1].poster if p.status in vantar) if v.garaget else 0
+
+
+# --- Årshjulet ------------------------------------------------------------------------
+
+HJUL_BREDD = 680
+HJUL_X, HJUL_Y = 340, 306  # mittpunkten
+HJUL_RADIE, MITT_RADIE = 240, 58
+MANADSNAMN_AVSTAND = 10  # från hjulets kant till månadens namn
+PUNKT_RADIE, PUNKT_LUFT = 14, 6  # rummens punkter och minsta luft mellan dem
+LISTA_KOLUMNER, LISTA_KOLUMNBREDD = 2, 300
+
+
+def arshjulsbild(v: Verksamhet, ar: int, per: date) -> Bild:
+    """Årshjulet som SVG: tolv månader medurs från toppen, varje rum vid sin månad.
+
+    Args:
+        v: Verksamheten.
+        ar: Året.
+        per: Dagen då rummens status bedöms.
+
+    Returns:
+        Bilden, med namnet "arshjulet".
+    """
+    vy = hjulvy(v, ar, per)
+    svg = rendering.rendera_svg("arshjulet", vy=vy, markor=MARKOR)
+    return Bild("arshjulet", vy.ram.titel, vy.ram.beskrivning, svg)
+
+
+def hjulvy(v: Verksamhet, ar: int, per: date) -> Hjulvy:
+    """Vy-modellen för årshjulet (se `arshjulsbild`)."""
+    lagen = sorted(rumslagen(v, ar, per), key=lambda lage: lage.rum.månad)
+    lista, listans_slut = _lista(lagen, HJUL_Y + HJUL_RADIE + 44)
+    beskrivning = _beskrivning(v, "Årshjulet", ar, per, lagen)
+    return Hjulvy(
+        ram=Ram("arshjulet", HJUL_BREDD, listans_slut + 44, f"Årshjulet {ar}", beskrivning),
+        rubrik=_rubrik(v, "Årshjulet", ar, per, HJUL_BREDD),
+        sektorer=tuple(_sektor(manad) for manad in range(12)),
+        kant=Cirkel(HJUL_X, HJUL_Y, HJUL_RADIE, "none", DAMPAD),
+        mitt=_mitten(ar),
+        rum=_punkter(lagen),
+        lista=lista,
+        forklaring=_forklaring(HJUL_BREDD / 2, listans_slut + 24),
+    )
+
+
+def _punkt(vinkel: float, radie: float) -> tuple[float, float]:
+    """Punkten på en radie, vinkeln i grader medurs från toppen."""
+    rad = math.radians(vinkel)
+    return _r(HJUL_X + radie * math.sin(rad)), _r(HJUL_Y - radie * math.cos(rad))
+
+
+def _sektor(manad: int) -> Sektor:
+    start, slut = manad * 30, (manad + 1) * 30
+    (x1, y1), (x2, y2) = _punkt(start, HJUL_RADIE), _punkt(slut, HJUL_RADIE)
+    (x3, y3), (x4, y4) = _punkt(slut, MITT_RADIE), _punkt(start, MITT_RADIE)
+    bana = (
+        f"M {x1} {y1} A {HJUL_RADIE} {HJUL_RADIE} 0 0 1 {x2} {y2} "
+        f"L {x3} {y3} A {MITT_RADIE} {MITT_RADIE} 0 0 0 {x4} {y4} Z"
+    )
+    return Sektor(bana, VIT if manad % 2 else YTA, _manadsnamn(manad, start + 15))
+
+
+def _manadsnamn(manad: int, vinkel: float) -> Text:
+    x, y = _punkt(vinkel, HJUL_RADIE + MANADSNAMN_AVSTAND)
+    sin, cos = math.sin(math.radians(vinkel)), math.cos(math.radians(vinkel))
+    ankare = "start" if sin > 0.3 else "end" if sin < -0.3 else "middle"
+    # Baslinjen: ovanför punkten överst, under den nederst, mitt för den på sidorna.
+    return Text(x, _r(y + 13 * (0.35 - 0.5 * cos)), MANADER[manad], 13, DAMPAD, ankare=ankare)
+
+
+def _mitten(ar: int) -> Del[Cirkel]:
+    cirkel = Cirkel(HJUL_X, HJUL_Y, MITT_RADIE, VIT, LINJE)
+    return Del(cirkel, (Text(HJUL_X, HJUL_Y + 10, str(ar), 28, fet=True),))
+
+
+def platser(punktradie: float = PUNKT_RADIE) -> list[tuple[float, float]]:
+    """Platserna för rummen i en månad, som (vinkel från månadens mitt, radie).
+
+    Ytterst först, i rader inåt; varje rad rymmer så många punkter som får plats i
+    tårtbiten utan att de rör varandra eller kanten.
+    """
+    avstand = 2 * punktradie + PUNKT_LUFT
+    resultat: list[tuple[float, float]] = []
+    radie = HJUL_RADIE - punktradie - 16
+    while radie - punktradie > MITT_RADIE + 4:
+        korda = 2 * radie * math.sin(math.radians(15)) - 2 * (punktradie + 1)
+        antal = 1 + int(max(korda, 0) / avstand)
+        for i in range(antal):
+            forskjutning = (i - (antal - 1) / 2) * avstand
+            resultat.append((math.degrees(forskjutning / radie), radie))
+        radie -= avstand
+    return resultat
+
+
+def _punktradie(lagen: list[Rumslage]) -> float:
+    """Största punkt som ger varje rum en egen plats i den fullaste månaden."""
+    flest = max((sum(1 for x in lagen if x.rum.månad == m) for m in range(1, 13)), default=0)
+    for radie in (PUNKT_RADIE, 11, 8):
+        if len(platser(radie)) >= flest:
+            return radie
+    return 6
+
+
+def _punkter(lagen: list[Rumslage]) -> tuple[Rumsdel[Cirkel], ...]:
+    radie = _punktradie(lagen)
+    lediga = platser(radie)
+    punkter = []
+    for nummer, lage in enumerate(lagen, start=1):
+        foregaende = sum(1 for x in lagen[: nummer - 1] if x.rum.månad == lage.rum.månad)
+        vinkel, avstand = lediga[foregaende % len(lediga)]
+        x, y = _punkt((lage.rum.månad - 1) * 30 + 15 + vinkel, avstand)
+        punkter.append(_numrerad(lage, nummer, x, y, radie))
+    return tuple(punkter)
+
+
+def _numrerad(lage: Rumslage, nummer: int, x: float, y: float, radie: float) -> Rumsdel[Cirkel]:
+    fyllning = STATUSFARG[lage.status]
+    storlek = _r(radie * 0.95)
+    siffra = Text(x, _r(y + storlek * 0.36), str(nummer), storlek, textfarg(fyllning), fet=True)
+    del_ = Del(Cirkel(x, y, radie, fyllning, TEXT, 1.5), (siffra,))
+    return Rumsdel(lage.rum.id, str(lage.status), f"{nummer}. {lage.text()}", del_)
+
+
+def _lista(lagen: list[Rumslage], topp: float) -> tuple[tuple[Rumsdel[Cirkel], ...], float]:
+    """Rummen med nummer, namn, månad och status i kolumner under hjulet; och var listan slutar."""
+    rader, y = [], topp
+    for start in range(0, len(lagen), LISTA_KOLUMNER):
+        hojder = []
+        for kolumn, lage in enumerate(lagen[start : start + LISTA_KOLUMNER]):
+            x = (HJUL_BREDD - LISTA_KOLUMNER * LISTA_KOLUMNBREDD) / 2 + kolumn * LISTA_KOLUMNBREDD
+            rad, hojd = _listrad(lage, start + kolumn + 1, x, y)
+            rader.append(rad)
+            hojder.append(hojd)
+        y += max(hojder) + 12
+    return tuple(rader), y
+
+
+def _listrad(lage: Rumslage, nummer: int, x: float, y: float) -> tuple[Rumsdel[Cirkel], float]:
+    punkt = _numrerad(lage, nummer, x + 14, y + 14, 13)
+    storlek, namn = namnrader(lage.rum.namn, LISTA_KOLUMNBREDD - 50, 2)
+    stil = Text(0, 0, "", storlek, fet=True, ankare="start")
+    texter = _textrader(namn, x + 36, y + 13, storlek + 4, stil)
+    sista = y + 13 + len(namn) * (storlek + 4)
+    status = Text(x + 36, sista, f"{lage.manad} · {lage.status}", 12, DAMPAD, ankare="start")
+    del_ = Del(punkt.del_.form, (*punkt.del_.texter, *texter, status))
+    return Rumsdel(punkt.id, punkt.status, punkt.beskrivning, del_), sista - y + 4

@@ -1,0 +1,212 @@
+"""Hela verksamheten som en statisk webbplats: startsida med huset och en sida per del.
+
+Startsidan visar huset och årshjulet och länkar till kvalitetsberättelsen, handlingsplanen,
+avvikelseanalysen, en sida per rum, session, åtagande och BUUUU-varv. Alla länkar är
+relativa och varje sida är en fristående HTML-fil, så att mappen kan öppnas direkt från
+disken, läggas på en intern webbserver eller skickas som zip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from kvalitet import rendering
+from kvalitet.modell.buuuu import STEG, Steg
+from kvalitet.rapporter import (
+    MARKOR,
+    Bild,
+    Huvud,
+    Uppdrag,
+    ataganden,
+    avvikelser,
+    handlingsplan,
+    huvud,
+    kvalitetsberattelse,
+    rapportfil,
+    rum,
+)
+from kvalitet.rapporter.bilder import arshjulsbild, husbild
+from kvalitet.rapporter.kvalitetsberattelse import NIVANAMN
+from kvalitet.skrivning import Andring
+from kvalitet.svenska import sorteringsnyckel
+from kvalitet.verksamhet import Verksamhet
+
+
+@dataclass(frozen=True)
+class Lank:
+    """En länk på startsidan: text, relativ adress och en kort förklaring."""
+
+    text: str
+    adress: str
+    om: str = ""
+
+
+@dataclass(frozen=True)
+class Startsida:
+    """Startsidans vy-modell."""
+
+    titel: str
+    huvud: Huvud
+    bilder: list[Bild]
+    rapporter: list[Lank]
+    rum: list[Lank]
+    sessioner: list[Lank]
+    ataganden: list[Lank]
+    varv: list[Lank]
+
+
+@dataclass(frozen=True)
+class Stegsida:
+    """Ett steg i ett BUUUU-varv på varvets sida."""
+
+    namn: str
+    text: str | None
+    fragor: list[str]
+    medverkan: list[tuple[str, str, str, str | None]]
+
+
+@dataclass(frozen=True)
+class Varvsida:
+    """Ett BUUUU-varvs sida."""
+
+    titel: str
+    huvud: Huvud
+    bilder: list[Bild]
+    startad: Any
+    steg: list[Stegsida]
+
+
+@dataclass(frozen=True)
+class Sida:
+    """En sida att skriva: adressen relativt webbplatsens rot, mallen och vy-modellen."""
+
+    adress: str
+    mall: str
+    vy: Any
+
+
+def skapa(v: Verksamhet, uppdrag: Uppdrag, ut: Path) -> list[Andring]:
+    """Alla sidor som ändringar att skriva i mappen `ut`.
+
+    Raises:
+        FilenFinns: När en sida skulle skriva över en fil som inte är från kvalitet.
+    """
+    return [_fil(ut, sida) for sida in sidor(v, uppdrag)]
+
+
+def _fil(ut: Path, sida: Sida) -> Andring:
+    djup = sida.adress.count("/")
+    text = rendering.rendera(
+        sida.mall,
+        "html",
+        vy=sida.vy,
+        bildfiler={},
+        markor=MARKOR,
+        hem="../" * djup + "index.html" if sida.adress != "index.html" else None,
+        rot="../" * djup,
+    )
+    return rapportfil(ut / sida.adress, text)
+
+
+def sidor(v: Verksamhet, uppdrag: Uppdrag) -> list[Sida]:
+    """Webbplatsens sidor: startsidan först."""
+    rummen = [_rumssida(v, uppdrag, r.id) for r in v.rum]
+    sessioner = _sessionssidor(v, uppdrag)
+    atagandesidor = _atagandesidor(v, uppdrag)
+    varvsidor = [_varvsida(v, uppdrag, varv_id) for varv_id in sorted(b.id for _, b in v.buuuu)]
+    ovriga = [
+        Sida(
+            "kvalitetsberattelse.html", "kvalitetsberattelse", kvalitetsberattelse.bygg(v, uppdrag)
+        ),
+        Sida("handlingsplan.html", "handlingsplan", handlingsplan.bygg(v, uppdrag)),
+        Sida("avvikelser.html", "avvikelser", avvikelser.bygg(v, uppdrag)),
+    ]
+    alla = [*ovriga, *rummen, *sessioner, *atagandesidor, *varvsidor]
+    return [Sida("index.html", "webb", _startsida(v, uppdrag, alla)), *alla]
+
+
+def _startsida(v: Verksamhet, uppdrag: Uppdrag, alla: list[Sida]) -> Startsida:
+    def lankar(prefix: str) -> list[Lank]:
+        return [Lank(s.vy.titel, s.adress) for s in alla if s.adress.startswith(prefix)]
+
+    return Startsida(
+        titel=f"Ledningssystemet {uppdrag.ar}",
+        huvud=huvud(v, uppdrag),
+        bilder=[husbild(v, uppdrag.ar, uppdrag.per), arshjulsbild(v, uppdrag.ar, uppdrag.per)],
+        rapporter=[Lank(s.vy.titel, s.adress) for s in alla if "/" not in s.adress],
+        rum=lankar("rum/"),
+        sessioner=lankar("arshjul/"),
+        ataganden=lankar("ataganden/"),
+        varv=lankar("buuuu/"),
+    )
+
+
+def _rumssida(v: Verksamhet, uppdrag: Uppdrag, rum_id: str) -> Sida:
+    return Sida(f"rum/{rum_id}.html", "rum", rum.bygg(v, replace(uppdrag, rum=rum_id)))
+
+
+def _sessionssidor(v: Verksamhet, uppdrag: Uppdrag) -> list[Sida]:
+    sidor_ = []
+    for r in v.rum:
+        vy = rum.bygg(v, replace(uppdrag, rum=r.id))
+        for session in vy.sessioner:
+            adress = f"arshjul/{session.ar}/{r.id}.html"
+            titel = f"{r.namn} {session.ar}"
+            sidor_.append(
+                Sida(adress, "session", _Sessionsvy(titel, vy.huvud, [], r.namn, session))
+            )
+    return sorted(sidor_, key=lambda s: s.adress)
+
+
+@dataclass(frozen=True)
+class _Sessionsvy:
+    titel: str
+    huvud: Huvud
+    bilder: list[Bild]
+    rumsnamn: str
+    session: rum.Sessionen
+
+
+def _atagandesidor(v: Verksamhet, uppdrag: Uppdrag) -> list[Sida]:
+    sidor_ = []
+    for ar in sorted({fil.år for _, fil in v.ataganden}):
+        avsnitt = ataganden.avsnitt(v, ar)
+        for a in avsnitt.ataganden:
+            ett = replace(avsnitt, ataganden=[a], per_lage={a.lage: 1})
+            vy = ataganden.AtagandenVy(
+                f"{a.id}: {a.atagande}", huvud(v, replace(uppdrag, ar=ar)), [], ett
+            )
+            sidor_.append(Sida(f"ataganden/{ar}/{a.id}.html", "ataganden", vy))
+    return sidor_
+
+
+def _stegsida(namn: str, steg: Steg | None) -> Stegsida:
+    if steg is None:
+        return Stegsida(namn.capitalize(), None, [], [])
+    medverkan = [
+        (m.datum.isoformat(), NIVANAMN[m.nivå], m.aktivitet, m.resultat)
+        for m in steg.brukarmedverkan
+    ]
+    medverkan.sort(key=lambda rad: (rad[0], sorteringsnyckel(rad[2])))
+    return Stegsida(namn.capitalize(), steg.text, list(steg.frågor), medverkan)
+
+
+def _varvsida(v: Verksamhet, uppdrag: Uppdrag, varv_id: str) -> Sida:
+    varv = next(b for _, b in v.buuuu if b.id == varv_id)
+    steg = []
+    for namn in STEG:
+        s = getattr(varv, namn)
+        medverkan = [
+            (m.datum.isoformat(), NIVANAMN[m.nivå], m.aktivitet, m.resultat)
+            for m in (s.brukarmedverkan if s else [])
+        ]
+        medverkan.sort(key=lambda rad: (rad[0], sorteringsnyckel(rad[2])))
+        steg.append(
+            Stegsida(
+                namn.capitalize(), s.text if s else None, list(s.frågor) if s else [], medverkan
+            )
+        )
+    vy = Varvsida(varv.namn, huvud(v, uppdrag), [], varv.startad, steg)
+    return Sida(f"buuuu/{varv_id}.html", "buuuu", vy)

@@ -1,0 +1,99 @@
+"""Kvalitetsberättelsen i en riktig webbläsare (Debians chromium, utan skärm).
+
+.ci/run installerar chromium och chromedriver och sätter KVALITET_KRAV_WEBBLASARE=1,
+så att testet där underkänns i stället för att hoppas över om webbläsaren saknas.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import EXEMPEL, PER, kor
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+KRAV = os.environ.get("KVALITET_KRAV_WEBBLASARE") == "1"
+
+if not (CHROMIUM and DRIVER) and not KRAV:
+    pytest.skip("chromium och chromedriver saknas", allow_module_level=True)
+
+
+@pytest.fixture
+def webblasare(tmp_path: Path) -> Iterator[Any]:
+    """En chromium utan skärm, utan nätverk i bakgrunden och med konsolens loggar."""
+    assert CHROMIUM and DRIVER, "chromium och chromedriver krävs (se .ci/run)"
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    val = webdriver.ChromeOptions()
+    val.binary_location = CHROMIUM
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profil'}",
+        "--window-size=1280,1000",
+    ):
+        val.add_argument(argument)
+    val.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    drivrutin = webdriver.Chrome(options=val, service=Service(executable_path=DRIVER))
+    try:
+        yield drivrutin
+    finally:
+        drivrutin.quit()
+
+
+def _berattelsen(tmp_path: Path) -> Path:
+    ut = tmp_path / "kvalitetsberattelse-2026.html"
+    svar = kor(
+        "rapport",
+        "kvalitetsberattelse",
+        "-C",
+        str(EXEMPEL),
+        "--ar",
+        "2026",
+        "--per",
+        PER,
+        "--format",
+        "html",
+        "--ut",
+        str(ut),
+    )
+    assert svar.slutkod == 0, svar
+    return ut
+
+
+def test_huset_syns_och_sidan_har_inga_konsolfel(tmp_path: Path, webblasare: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    webblasare.get(_berattelsen(tmp_path).as_uri())
+    huset = webblasare.find_elements(By.CSS_SELECTOR, "figure svg")[0]
+    assert huset.is_displayed()
+    assert huset.size["width"] > 300 and huset.size["height"] > 200, huset.size
+    resurser = webblasare.execute_script("return performance.getEntriesByType('resource')")
+    assert resurser == [], "sidan ska inte ladda något utifrån"
+    bild = tmp_path / "kvalitetsberattelse.png"
+    assert webblasare.save_screenshot(str(bild))
+    assert bild.stat().st_size > 10_000
+    fel = [rad for rad in webblasare.get_log("browser") if rad["level"] in ("SEVERE", "WARNING")]
+    assert fel == [], fel
+
+
+def test_sidan_gar_att_lasa_pa_en_telefon(tmp_path: Path, webblasare: Any) -> None:
+    webblasare.set_window_size(390, 844)
+    webblasare.get(_berattelsen(tmp_path).as_uri())
+    bredd = webblasare.execute_script("return document.documentElement.scrollWidth")
+    fonster = webblasare.execute_script("return window.innerWidth")
+    assert bredd <= fonster, f"sidan är {bredd} px bred i ett fönster på {fonster} px"
+    webblasare.save_screenshot(str(tmp_path / "telefon.png"))
