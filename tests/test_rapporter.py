@@ -1,0 +1,272 @@
+"""`kvalitet rapport …`: det issue 4 kräver av rapporterna, prövat på färdiga filer."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from markdown_it import MarkdownIt
+
+from kvalitet import yamlio
+from tests.conftest import EXEMPEL, PER, kor
+
+SKRIPT = "<script>alert(1)</script>"
+
+
+class _Sida(HTMLParser):
+    """Det testerna behöver ur en HTML-sida: rubriker, länkar, resurser och rum i huset."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rubriker: list[tuple[str, str]] = []
+        self.lankar: list[str] = []
+        self.resurser: list[str] = []
+        self.rum_i_huset = 0
+        self._i_rubrik: str | None = None
+        self._text = ""
+        self._svg = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if tag in ("h1", "h2", "h3", "h4"):
+            self._i_rubrik, self._text = tag, ""
+        if tag == "a" and attr.get("href"):
+            self.lankar.append(str(attr["href"]))
+        if tag in ("img", "script", "link", "iframe", "object", "image", "use"):
+            self.resurser.append(tag)
+        if tag == "svg":
+            self._svg += 1
+        if tag == "g" and attr.get("class") == "rum" and self._svg == 1:  # huset är första bilden
+            self.rum_i_huset += 1
+
+    def handle_data(self, data: str) -> None:
+        if self._i_rubrik:
+            self._text += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._i_rubrik:
+            self.rubriker.append((tag, " ".join(self._text.split())))
+            self._i_rubrik = None
+
+
+def _las_sida(fil: Path) -> _Sida:
+    sida = _Sida()
+    sida.feed(fil.read_text(encoding="utf-8"))
+    return sida
+
+
+def _rapport(mapp: Path, ut: Path, *argument: str) -> Path:
+    svar = kor("rapport", *argument, "-C", str(mapp), "--ar", "2026", "--per", PER, "--ut", str(ut))
+    assert svar.slutkod == 0, svar
+    return ut
+
+
+def test_kvalitetsberattelsen_i_html_har_huset_atagandena_och_avvikelserna(tmp_path: Path) -> None:
+    fil = _rapport(EXEMPEL, tmp_path / "kb.html", "kvalitetsberattelse", "--format", "html")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.html"]  # en enda fil
+    text = fil.read_text(encoding="utf-8")
+    sida = _las_sida(fil)
+    assert sida.rum_i_huset == 6
+    atag = yamlio.las((EXEMPEL / "ataganden/2026.yaml").read_text(encoding="utf-8"))
+    for atagande in atag["åtaganden"]:
+        assert f'id="atagande-{atagande["id"]}"' in text
+        assert " ".join(atagande["resultat"].split())[:60] in " ".join(text.split())
+    rubriker = [t for _, t in sida.rubriker]
+    assert "Avvikelser, klagomål, synpunkter och lex Sarah" in rubriker
+    assert "Ärenden per typ" in rubriker
+    assert "Återkommande orsaker" in rubriker
+    assert sida.resurser == []
+    assert not re.search(r"(src|href)=\"(https?:)?//|@import|url\(", text)
+
+
+def test_markdown_har_samma_avsnitt_och_ar_commonmark(tmp_path: Path) -> None:
+    html = _las_sida(
+        _rapport(EXEMPEL, tmp_path / "kb.html", "kvalitetsberattelse", "--format", "html")
+    )
+    md = _rapport(EXEMPEL, tmp_path / "kb.md", "kvalitetsberattelse", "--format", "md")
+    tolkat = MarkdownIt("commonmark").enable("table").parse(md.read_text(encoding="utf-8"))
+    rubriker = []
+    for i, token in enumerate(tolkat):
+        if token.type == "heading_open" and token.tag in ("h1", "h2", "h3"):
+            rubriker.append((token.tag, tolkat[i + 1].content))
+    assert rubriker == [(n, t) for n, t in html.rubriker if n in ("h1", "h2", "h3")]
+    assert [t for t in tolkat if t.type == "table_open"], "tabellerna ska tolkas som tabeller"
+    bilder = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md.read_text(encoding="utf-8"))
+    assert bilder == ["kb-huset.svg", "kb-arshjulet.svg"]
+    assert all((tmp_path / bild).is_file() for bild in bilder)
+
+
+def _med_skript(mapp: Path) -> None:
+    """Lägg SKRIPT i fält som hamnar i rapporterna: huset, session, åtagande, ärende, Garaget."""
+    ersattningar = {
+        "huset.yaml": ("vision: ", f"vision: {SKRIPT} "),
+        "arshjul/2026/processer.yaml": ("slutsatser: >-\n", f"slutsatser: >-\n  {SKRIPT}\n"),
+        "arshjul/2026/kompetens.yaml": ("    ansvarig: ", f"    ansvarig: {SKRIPT} "),
+        "ataganden/2026.yaml": ("analys: >-\n", f"analys: >-\n      {SKRIPT}\n"),
+        "avvikelser/2026/2026-005.yaml": (
+            "process: Placering",
+            f'process: "{SKRIPT} Placering',
+        ),
+        "garaget.yaml": ("rubrik: Rutin för tolkbokning saknas", f'rubrik: "{SKRIPT}"'),
+        "buuuu/sysselsattning.yaml": ("namn: Sysselsättning", f'namn: "{SKRIPT}" Sysselsättning'),
+    }
+    for fil, (gammalt, nytt) in ersattningar.items():
+        sokvag = mapp / fil
+        text = sokvag.read_text(encoding="utf-8")
+        assert gammalt in text, (fil, gammalt)
+        if nytt.count('"') % 2:  # citattecknet ska stängas vid radens slut
+            rader = text.split("\n")
+            index = next(i for i, r in enumerate(rader) if gammalt in r)
+            rader[index] = rader[index].replace(gammalt, nytt) + '"'
+            text = "\n".join(rader)
+        else:
+            text = text.replace(gammalt, nytt, 1)
+        sokvag.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "rapport",
+    [
+        ("kvalitetsberattelse",),
+        ("handlingsplan",),
+        ("avvikelser",),
+        ("ataganden",),
+        ("arshjul",),
+        ("rum", "processer"),
+    ],
+)
+def test_skript_i_yaml_blir_text_i_varje_html_rapport(
+    exempel: Path, tmp_path: Path, rapport: tuple[str, ...]
+) -> None:
+    _med_skript(exempel)
+    assert kor("kontrollera", str(exempel), "--per", PER).slutkod in (0, 1)
+    fil = _rapport(exempel, tmp_path / "r.html", *rapport, "--format", "html", "--exakta-antal")
+    text = fil.read_text(encoding="utf-8")
+    assert "<script" not in text.lower()
+    assert "&lt;script&gt;" in text
+
+
+def test_skript_i_yaml_blir_text_pa_varje_sida_i_webben(exempel: Path, tmp_path: Path) -> None:
+    _med_skript(exempel)
+    ut = tmp_path / "webb"
+    svar = kor("rapport", "webb", "--ut", str(ut), "-C", str(exempel), "--per", PER)
+    assert svar.slutkod == 0, svar
+    sidor = list(ut.rglob("*.html"))
+    assert len(sidor) > 20
+    for sida in sidor:
+        assert "<script" not in sida.read_text(encoding="utf-8").lower(), sida
+
+
+def test_skript_i_markdown_ar_escapat(exempel: Path, tmp_path: Path) -> None:
+    _med_skript(exempel)
+    fil = _rapport(exempel, tmp_path / "r.md", "kvalitetsberattelse", "--format", "md")
+    html = MarkdownIt("commonmark").enable("table").render(fil.read_text(encoding="utf-8"))
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;" in html
+
+
+def test_webbens_lankar_leder_alla_till_filer_i_mappen(tmp_path: Path) -> None:
+    ut = tmp_path / "X"
+    svar = kor("rapport", "webb", "--ut", str(ut), "-C", str(EXEMPEL), "--per", PER)
+    assert svar.slutkod == 0, svar
+    index = ut / "index.html"
+    lankar_fran_index = _las_sida(index).lankar
+    assert len(lankar_fran_index) >= 6 + 7 + 10 + 1  # rum, sessioner, åtaganden, varv
+    for sida in ut.rglob("*.html"):
+        for lank in _las_sida(sida).lankar:
+            adress = urlparse(lank)
+            if not adress.path:  # en länk inom sidan (#avsnitt)
+                continue
+            assert not adress.scheme and not adress.netloc, (sida, lank)
+            mal = (sida.parent / unquote(adress.path)).resolve()
+            assert mal.is_file(), (sida.relative_to(ut), lank)
+            assert ut.resolve() in mal.parents
+
+
+def test_sma_antal_visas_som_farre_an_fem(tmp_path: Path) -> None:
+    skyddad = _rapport(EXEMPEL, tmp_path / "a.md", "avvikelser", "--format", "md")
+    exakt = _rapport(EXEMPEL, tmp_path / "b.md", "avvikelser", "--format", "md", "--exakta-antal")
+    assert "färre än 5" in skyddad.read_text(encoding="utf-8")
+    assert "färre än 5" not in exakt.read_text(encoding="utf-8")
+
+
+def test_gransen_for_sma_antal_kan_andras_i_huset(exempel: Path, tmp_path: Path) -> None:
+    huset = exempel / "huset.yaml"
+    text = huset.read_text(encoding="utf-8")
+    huset.write_text(
+        text.replace("regler:\n", "regler:\n  rapporter:\n    minsta_antal: 3\n", 1),
+        encoding="utf-8",
+    )
+    fil = _rapport(exempel, tmp_path / "a.md", "avvikelser", "--format", "md")
+    assert "färre än 3" in fil.read_text(encoding="utf-8")
+    assert "färre än 5" not in fil.read_text(encoding="utf-8")
+
+
+def test_svenska_datum_och_tal(tmp_path: Path) -> None:
+    text = _rapport(EXEMPEL, tmp_path / "kb.html", "kvalitetsberattelse", "--format", "html")
+    innehall = text.read_text(encoding="utf-8")
+    assert "30 november 2026" in innehall
+    assert "11 februari 2026" in innehall  # datumet för sessionen i Processer och rutiner
+    assert re.search(r"\d+,\d", innehall)  # decimalkomma
+    assert not re.search(r">\d+\.\d+<", innehall)  # ingen decimalpunkt i tabellerna
+
+
+def test_en_ny_verksamhet_visar_varje_avsnitt_med_ingen_uppgift(tmp_path: Path) -> None:
+    mapp = tmp_path / "ny"
+    assert (
+        kor("init", str(mapp), "--organisation", "Nya kommun", "--kommunkod", "9999").slutkod == 0
+    )
+    fil = _rapport(mapp, tmp_path / "kb.html", "kvalitetsberattelse", "--format", "html")
+    sida = _las_sida(fil)
+    forvantade = [
+        "Sammanfattning",
+        "Verksamheten och ledningssystemet",
+        "Mål och strategier",
+        "Så har kvalitetsarbetet bedrivits",
+        "Vidtagna åtgärder",
+        "Resultat",
+        "De integrerade målen",
+        "Garaget: parkerat till kommande år",
+    ]
+    assert [t for n, t in sida.rubriker if n == "h2"] == forvantade
+    assert fil.read_text(encoding="utf-8").count("Ingen uppgift registrerad") >= 8
+
+
+def test_rapporten_skriver_inte_over_en_fil_som_inte_ar_en_rapport(tmp_path: Path) -> None:
+    egen = tmp_path / "anteckningar.md"
+    egen.write_text("# Mina anteckningar\n", encoding="utf-8")
+    svar = kor("rapport", "handlingsplan", "-C", str(EXEMPEL), "--per", PER, "--ut", str(egen))
+    assert svar.slutkod == 1, svar
+    assert "ingen rapport från kvalitet" in svar.stderr
+    assert egen.read_text(encoding="utf-8") == "# Mina anteckningar\n"
+    # En äldre rapport från kvalitet skrivs däremot om.
+    ny = tmp_path / "plan.md"
+    assert (
+        kor("rapport", "handlingsplan", "-C", str(EXEMPEL), "--per", PER, "--ut", str(ny)).slutkod
+        == 0
+    )
+    igen = kor("rapport", "handlingsplan", "-C", str(EXEMPEL), "--per", PER, "--ut", str(ny))
+    assert igen.slutkod == 0, igen
+    assert "Skrev om" in igen.stdout
+
+
+def test_standardfilen_hamnar_under_rapporter(exempel: Path) -> None:
+    svar = kor("rapport", "arshjul", "-C", str(exempel), "--per", PER, "--ar", "2026")
+    assert svar.slutkod == 0, svar
+    assert (exempel / "rapporter" / "arshjul-2026.md").is_file()
+    assert (exempel / "rapporter" / "arshjul-2026-arshjulet.svg").is_file()
+
+
+def test_ut_streck_skriver_till_standard_ut(exempel: Path) -> None:
+    svar = kor("rapport", "ataganden", "-C", str(exempel), "--per", PER, "--ut", "-")
+    assert svar.slutkod == 0, svar
+    assert svar.stdout.startswith("<!-- Skapad av kvalitet")
+    assert not (exempel / "rapporter").exists()
+
+
+def test_okant_format_och_okant_rum_ar_anvandningsfel() -> None:
+    assert kor("rapport", "arshjul", "-C", str(EXEMPEL), "--format", "pdf").slutkod == 2
+    assert kor("rapport", "rum", "procesr", "-C", str(EXEMPEL)).slutkod == 2
