@@ -27,7 +27,7 @@ _MD_SPECIELLA = re.compile(r"([\\`*_\[\]<>|#!~&])")
 def _markdown(varde: Any) -> Any:
     if isinstance(varde, Markup) or varde is None:
         return "" if varde is None else varde
-    text = " ".join(str(varde).split()) if not isinstance(varde, int | float) else str(varde)
+    text = re.sub(r"\s+", " ", str(varde))  # radbrytningar i ett värde blir mellanslag
     text = _MD_SPECIELLA.sub(r"\\\1", text)
     # En rad som börjar med -, + eller 1. blir annars en lista, med = eller - en rubrik.
     return re.sub(r"^([-+=]|\d+[.)])", r"\\\1", text)
