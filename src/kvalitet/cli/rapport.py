@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -92,69 +93,36 @@ def _skriv(mapp: Path, andringar: list[Andring], dag: date) -> None:
         skriv(f"{verb} {os.path.relpath(andring.sokvag)}")
 
 
-@app.command(cls=SvensktKommando)
-def kvalitetsberattelse(
-    katalog: Katalog = _alternativ.MAPP,
-    ar: Ar = None,
-    per: Per = None,
-    format_: Format = "md",
-    ut: Ut = None,
-    exakta_antal: Exakta = False,
-) -> int:
-    """Årets kvalitetsberättelse för nämnden: arbetet, åtgärderna och resultaten."""
-    return _kor("kvalitetsberattelse", katalog, ar, per, format_, ut, exakta_antal)
+# Rapporterna utan egna argument: samma alternativ, egen hjälptext.
+_RAPPORTER = {
+    "kvalitetsberattelse": "Årets kvalitetsberättelse för nämnden: arbetet, åtgärderna och"
+    " resultaten.",
+    "handlingsplan": "Handlingsplanen över alla rum: årets åtgärder och äldre som inte är"
+    " avslutade.",
+    "avvikelser": "Avvikelser, synpunkter, klagomål och lex Sarah: antal, mönster och"
+    " återkommande orsaker.",
+    "ataganden": "Åtagandena: målvärde mot utfall per indikator, resultat och analys.",
+    "arshjul": "Årshjulet som bild och tabell: varje rums stopp, deltagare och slutsatser.",
+}
 
 
-@app.command(cls=SvensktKommando)
-def handlingsplan(
-    katalog: Katalog = _alternativ.MAPP,
-    ar: Ar = None,
-    per: Per = None,
-    format_: Format = "md",
-    ut: Ut = None,
-    exakta_antal: Exakta = False,
-) -> int:
-    """Handlingsplanen över alla rum: årets åtgärder och äldre som inte är avslutade."""
-    return _kor("handlingsplan", katalog, ar, per, format_, ut, exakta_antal)
+def _rapportkommando(namn: str, hjalp: str) -> Callable[..., int]:
+    def kommando(
+        katalog: Katalog = _alternativ.MAPP,
+        ar: Ar = None,
+        per: Per = None,
+        format_: Format = "md",
+        ut: Ut = None,
+        exakta_antal: Exakta = False,
+    ) -> int:
+        return _kor(namn, katalog, ar, per, format_, ut, exakta_antal)
+
+    kommando.__doc__ = hjalp
+    return kommando
 
 
-@app.command(cls=SvensktKommando)
-def avvikelser(
-    katalog: Katalog = _alternativ.MAPP,
-    ar: Ar = None,
-    per: Per = None,
-    format_: Format = "md",
-    ut: Ut = None,
-    exakta_antal: Exakta = False,
-) -> int:
-    """Avvikelser, synpunkter, klagomål och lex Sarah: antal, mönster och återkommande orsaker."""
-    return _kor("avvikelser", katalog, ar, per, format_, ut, exakta_antal)
-
-
-@app.command(cls=SvensktKommando)
-def ataganden(
-    katalog: Katalog = _alternativ.MAPP,
-    ar: Ar = None,
-    per: Per = None,
-    format_: Format = "md",
-    ut: Ut = None,
-    exakta_antal: Exakta = False,
-) -> int:
-    """Åtagandena: målvärde mot utfall per indikator, resultat och analys."""
-    return _kor("ataganden", katalog, ar, per, format_, ut, exakta_antal)
-
-
-@app.command(cls=SvensktKommando)
-def arshjul(
-    katalog: Katalog = _alternativ.MAPP,
-    ar: Ar = None,
-    per: Per = None,
-    format_: Format = "md",
-    ut: Ut = None,
-    exakta_antal: Exakta = False,
-) -> int:
-    """Årshjulet som bild och tabell: varje rums stopp, deltagare och slutsatser."""
-    return _kor("arshjul", katalog, ar, per, format_, ut, exakta_antal)
+for _namn, _hjalp in _RAPPORTER.items():
+    app.command(name=_namn, cls=SvensktKommando)(_rapportkommando(_namn, _hjalp))
 
 
 @app.command(cls=SvensktKommando)
