@@ -97,3 +97,22 @@ def test_sidan_gar_att_lasa_pa_en_telefon(tmp_path: Path, webblasare: Any) -> No
     fonster = webblasare.execute_script("return window.innerWidth")
     assert bredd <= fonster, f"sidan är {bredd} px bred i ett fönster på {fonster} px"
     webblasare.save_screenshot(str(tmp_path / "telefon.png"))
+
+
+def test_utskrift_till_pdf_ger_ett_dokument_pa_flera_sidor(tmp_path: Path, webblasare: Any) -> None:
+    import base64
+
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    webblasare.get(_berattelsen(tmp_path).as_uri())
+    val = PrintOptions()
+    val.page_height, val.page_width = 29.7, 21.0  # A4 i centimeter
+    pdf = base64.b64decode(webblasare.print_page(val))
+    (tmp_path / "kvalitetsberattelse.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") > 3
+    har_utskriftsstil = webblasare.execute_script(
+        "return [...document.styleSheets].some(s => [...s.cssRules].some("
+        "r => r.media && r.media.mediaText === 'print'))"
+    )
+    assert har_utskriftsstil, "stilen ska ha regler för utskrift"

@@ -51,26 +51,33 @@ def spara(
     nya = [a.sokvag.relative_to(rot).as_posix() for a in andringar if a.ar_ny]
     andrade = [a.sokvag.relative_to(rot).as_posix() for a in andringar if not a.ar_ny]
     if nytt_forrad:
-        skrivet = skrivning.genomfor(andringar, rot)
-        try:
-            ny_gren = gitinfo.skapa_forrad(rot, [a.sokvag for a in andringar], meddelande)
-        except Exception as fel:
-            skrivning.angra(skrivet)
-            raise gitinfo.Gitfel(
-                f"Förrådet kunde inte skapas ({type(fel).__name__}); inget har ändrats."
-            ) from None
+        ny_gren = _i_nytt_forrad(rot, andringar, meddelande)
         return Sparat(nya, andrade, ny_gren, "den första incheckningen")
-    if gren is None:
-        skrivning.genomfor(andringar, rot)
-        return Sparat(nya, andrade)
+    if gren is not None:
+        return Sparat(nya, andrade, gren, _pa_ny_gren(rot, andringar, gren, meddelande))
+    skrivning.genomfor(andringar, rot)
+    return Sparat(nya, andrade)
+
+
+def _i_nytt_forrad(rot: Path, andringar: Sequence[Andring], meddelande: str) -> str:
+    skrivet = skrivning.genomfor(andringar, rot)
+    try:
+        return gitinfo.skapa_forrad(rot, [a.sokvag for a in andringar], meddelande)
+    except Exception as fel:
+        skrivning.angra(skrivet)
+        raise gitinfo.Gitfel(
+            f"Förrådet kunde inte skapas ({type(fel).__name__}); inget har ändrats."
+        ) from None
+
+
+def _pa_ny_gren(rot: Path, andringar: Sequence[Andring], gren: str, meddelande: str) -> str:
     with gitinfo.ny_gren(rot, gren) as ny:
         skrivet = skrivning.genomfor(andringar, rot)
         try:
-            incheckning = ny.checka_in([a.sokvag for a in andringar], meddelande)
+            return ny.checka_in([a.sokvag for a in andringar], meddelande)
         except Exception as fel:
             skrivning.angra(skrivet)
             raise gitinfo.Gitfel(
                 f"Incheckningen på grenen {gren} misslyckades ({type(fel).__name__}); inget"
                 " har ändrats."
             ) from None
-    return Sparat(nya, andrade, gren, incheckning)
