@@ -211,3 +211,52 @@ def _grenar(repo: Repo) -> list[str]:
         for ref in repo.refs
         if ref.path.startswith(("refs/heads/", "refs/remotes/")) and not ref.path.endswith("/HEAD")
     ]
+
+
+def filer_vid(mapp: Path, ref: str) -> dict[str, bytes]:
+    """Filerna under en mapp som de såg ut där grenen avvek från `ref` (merge-base).
+
+    Jämförelsen görs mot den gemensamma förfadern till `ref` och HEAD, så att det som
+    har hänt på `ref` efter att grenen skapades inte räknas som grenens ändringar.
+
+    Args:
+        mapp: Verksamhetens rot (kan ligga längre ned i förrådet).
+        ref: En gren, tagg eller incheckning, till exempel origin/main.
+
+    Returns:
+        Filernas innehåll efter väg relativt mappen.
+
+    Raises:
+        Gitfel: Utanför ett förråd eller när referensen inte finns.
+    """
+    git = _git()
+    repo = forrad(mapp)
+    if repo is None:
+        raise Gitfel(
+            f"{mapp} ligger inte i ett git-förråd, så det finns ingen {ref} att jämföra med."
+        )
+    try:
+        incheckning = repo.commit(ref)
+    except (git.BadName, ValueError, git.GitCommandError):
+        raise Gitfel(
+            f"Referensen {ref} finns inte i förrådet.",
+            tips="Hämta den först (git fetch origin), eller ange en gren som finns.",
+        ) from None
+    if repo.head.is_valid():
+        gemensamma = repo.merge_base(incheckning, repo.head.commit)
+        incheckning = gemensamma[0] if gemensamma else incheckning
+    prefix = _i_forradet(repo, mapp)
+    return _blobbar(incheckning.tree, prefix)
+
+
+def _blobbar(rot: Any, prefix: str) -> dict[str, bytes]:
+    try:
+        trad = rot / prefix if prefix and prefix != "." else rot
+    except KeyError:  # mappen fanns inte då
+        return {}
+    start = len(prefix) + 1 if prefix and prefix != "." else 0
+    return {
+        str(objekt.path)[start:]: objekt.data_stream.read()
+        for objekt in trad.traverse()
+        if getattr(objekt, "type", None) == "blob"
+    }

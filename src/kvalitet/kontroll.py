@@ -15,7 +15,7 @@ from kvalitet.fynd import Bedomt, Niva
 from kvalitet.kontroller import REGLER
 from kvalitet.kontroller._bas import Kontext, Regel
 from kvalitet.modell.huset import LexSarahFrister
-from kvalitet.verksamhet import Verksamhet, ladda
+from kvalitet.verksamhet import Verksamhet, ladda, ladda_vid
 
 
 @dataclass(frozen=True)
@@ -50,31 +50,40 @@ def lex_sarah_frister(v: Verksamhet) -> LexSarahFrister:
     return LexSarahFrister.model_validate(yamlio.las(text)["lex_sarah"])
 
 
-def kontrollera(start: Path, per: date) -> Resultat:
+def kontrollera(start: Path, per: date, bas: str | None = None) -> Resultat:
     """Läs verksamheten och kör alla regler.
 
     Args:
         start: Verksamhetens mapp.
         per: Dagen som kontrollen bedöms per.
+        bas: En git-referens (gren, tagg, incheckning) att jämföra skyddade poster med.
 
     Returns:
         Resultatet med alla fynd, sorterade efter fil, rad och kolumn.
     """
-    return bedom(ladda(start), per)
+    verksamhet = ladda(start)
+    basen = ladda_vid(verksamhet.rot, bas) if bas else None
+    return bedom(verksamhet, per, bas=basen)
 
 
-def bedom(verksamhet: Verksamhet, per: date, regler: Iterable[Regel] | None = None) -> Resultat:
+def bedom(
+    verksamhet: Verksamhet,
+    per: date,
+    regler: Iterable[Regel] | None = None,
+    bas: Verksamhet | None = None,
+) -> Resultat:
     """Kör reglerna (normalt alla) över en redan läst verksamhet.
 
     Args:
         verksamhet: Verksamheten, kanske med dokument som ännu inte är skrivna.
         per: Dagen som kontrollen bedöms per.
         regler: Reglerna att köra; alla om inga anges.
+        bas: Verksamheten vid en tidigare version, för reglerna om skyddade poster.
 
     Returns:
         Resultatet med fynden, sorterade efter fil, rad och kolumn.
     """
-    ktx = Kontext(verksamhet, per, lex_sarah_frister(verksamhet))
+    ktx = Kontext(verksamhet, per, lex_sarah_frister(verksamhet), bas)
     valda = REGLER.values() if regler is None else regler
     fynd = [Bedomt(fynd, regel.NIVA) for regel in valda for fynd in regel.kontrollera(ktx)]
     fynd.sort(key=lambda bedomt: bedomt.fynd)

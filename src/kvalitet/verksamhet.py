@@ -13,7 +13,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from kvalitet import personnummer
-from kvalitet.dokument import Dokument, las_dokument
+from kvalitet.dokument import Dokument, las_dokument, tolka_dokument
 from kvalitet.fel import Anvandningsfel
 from kvalitet.modell import filtyp_for
 from kvalitet.modell._bas import Atgard
@@ -238,6 +238,22 @@ def ladda(start: Path) -> Verksamhet:
         else:
             ovriga.append(sokvag)
     return Verksamhet(rot, dokument, ovriga)
+
+
+def ladda_vid(rot: Path, ref: str) -> Verksamhet:
+    """Verksamheten som den såg ut vid en git-referens (där grenen avvek från den).
+
+    Raises:
+        Gitfel: Utanför ett förråd eller när referensen inte finns.
+    """
+    from kvalitet import gitinfo
+
+    dokument = [
+        tolka_dokument(rot, rot / relativ, filtyp_for(relativ), radata)
+        for relativ, radata in sorted(gitinfo.filer_vid(rot, ref).items())
+        if _ar_dokument(relativ)
+    ]
+    return Verksamhet(rot, dokument, [])
 
 
 def _ar_dokument(relativ: str) -> bool:

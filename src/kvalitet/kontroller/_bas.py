@@ -21,6 +21,8 @@ class Kontext:
     verksamhet: Verksamhet
     per: date
     lex_sarah: LexSarahFrister
+    bas: Verksamhet | None = None
+    """Verksamheten som den ser ut i `kontrollera --bas REF` (för skyddade poster)."""
 
 
 class Regel(Protocol):
