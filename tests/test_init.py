@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import git
 import pytest
 
-from kvalitet import yamlio
+from kvalitet import schema, yamlio
 from tests.conftest import MALLAR, kor
 
 NORDMALING = ("--organisation", "Nordmalings kommun", "--kommunkod", "2401")
@@ -37,7 +38,18 @@ def test_init_skapar_mallens_filer_med_verksamhetens_uppgifter(tmp_path: Path) -
     filer = sorted(git.Repo(mapp).git.ls_files().splitlines())
     guider = sorted(f"rum/{p.name}" for p in (MALLAR / "rum").glob("*.yaml"))
     assert filer == sorted(
-        [".gitignore", "README.md", "ataganden/2026.yaml", "garaget.yaml", "huset.yaml", *guider]
+        [
+            ".github/workflows/kvalitet.yml",
+            ".gitignore",
+            ".gitlab-ci.yml",
+            *(f".kvalitet/schema/{namn}" for namn in schema.scheman()),
+            ".vscode/settings.json",
+            "README.md",
+            "ataganden/2026.yaml",
+            "garaget.yaml",
+            "huset.yaml",
+            *guider,
+        ]
     )
     huset = yamlio.las((mapp / "huset.yaml").read_text(encoding="utf-8"))
     assert huset["verksamhet"]["organisation"] == "Nordmalings kommun"
@@ -47,7 +59,9 @@ def test_init_skapar_mallens_filer_med_verksamhetens_uppgifter(tmp_path: Path) -
     for guide in (MALLAR / "rum").glob("*.yaml"):
         assert (mapp / "rum" / guide.name).read_bytes() == guide.read_bytes()
     assert "Nordmalings kommun" in (mapp / "README.md").read_text(encoding="utf-8")
-    assert ".kvalitet/" in (mapp / ".gitignore").read_text(encoding="utf-8").splitlines()
+    ignorerat = (mapp / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert ".kvalitet/cache/" in ignorerat
+    assert "rapporter/" in ignorerat
 
 
 def test_init_utan_kommentarer_forlorade_i_huset(tmp_path: Path) -> None:
@@ -136,3 +150,32 @@ def test_misslyckad_incheckning_lamnar_ingenting_kvar(
     assert svar.slutkod == 1, svar
     assert "Traceback" not in svar.stderr
     assert not mapp.exists() or not any(mapp.iterdir())
+
+
+def _steg(arbetsflode: dict[str, Any]) -> list[str]:
+    return [
+        str(steg.get("run", "")) for jobb in arbetsflode["jobs"].values() for steg in jobb["steps"]
+    ]
+
+
+def test_init_skriver_ci_for_github_och_gitlab_som_kor_kontrollen(tmp_path: Path) -> None:
+    mapp = tmp_path / "v"
+    kalla = "git+https://forge.example/kommun/kvalitet@v0.1.0"
+    assert kor("init", str(mapp), *NORDMALING, "--kvalitet-kalla", kalla).slutkod == 0
+    github = yamlio.las((mapp / ".github/workflows/kvalitet.yml").read_text(encoding="utf-8"))
+    assert "pull_request" in github["on"]
+    assert github["env"]["KVALITET"] == kalla
+    korningar = _steg(github)
+    assert "kvalitet kontrollera --format github" in korningar
+    assert any("kvalitet andringar --bas" in k for k in korningar)
+    assert any('pip install "$KVALITET"' in k for k in korningar)
+    gitlab = yamlio.las((mapp / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    skript = " ".join(gitlab["kontrollera"]["script"])
+    assert "kvalitet kontrollera --format gitlab" in skript
+    assert gitlab["kontrollera"]["artifacts"]["reports"]["codequality"] == (
+        "gl-code-quality-report.json"
+    )
+    assert gitlab["kontrollera"]["variables"]["KVALITET"] == kalla
+    # CI-filerna är inte dokument i verksamheten: kontrollen varnar inte för dem.
+    svar = kor("kontrollera", str(mapp))
+    assert "0 fel och 0 varningar" in svar.stdout, svar

@@ -7,13 +7,15 @@ rör git startar snabbt och fungerar på en dator utan git.
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from kvalitet.fel import KvalitetFel, Slutkod
+from kvalitet.fel import Anvandningsfel, KvalitetFel, Slutkod
 
 if TYPE_CHECKING:
     from git import Repo
@@ -227,18 +229,18 @@ def filer_vid(mapp: Path, ref: str) -> dict[str, bytes]:
         Filernas innehåll efter väg relativt mappen.
 
     Raises:
-        Gitfel: Utanför ett förråd eller när referensen inte finns.
+        Anvandningsfel: Utanför ett förråd eller när referensen inte finns.
     """
     git = _git()
     repo = forrad(mapp)
     if repo is None:
-        raise Gitfel(
+        raise Anvandningsfel(
             f"{mapp} ligger inte i ett git-förråd, så det finns ingen {ref} att jämföra med."
         )
     try:
         incheckning = repo.commit(ref)
     except (git.BadName, ValueError, git.GitCommandError):
-        raise Gitfel(
+        raise Anvandningsfel(
             f"Referensen {ref} finns inte i förrådet.",
             tips="Hämta den först (git fetch origin), eller ange en gren som finns.",
         ) from None
@@ -260,3 +262,228 @@ def _blobbar(rot: Any, prefix: str) -> dict[str, bytes]:
         for objekt in trad.traverse()
         if getattr(objekt, "type", None) == "blob"
     }
+
+
+# Historiken: vem ändrade vilken fil, när, och genom vilken pull request. Två anrop till
+# git oavsett hur många filer verksamheten har: ett för filerna, ett för grafen.
+
+_GITHUB = re.compile(r"^Merge pull request #(\d+) from ")
+_AZURE = re.compile(r"^Merged PR (\d+):")
+_GITLAB = re.compile(r"^Merge branch '.+' into '.+'")
+_GITLAB_KROPP = re.compile(r"^See merge request \S*!(\d+)\s*$", re.MULTILINE)
+_SQUASH = re.compile(r" \(#(\d+)\)$")  # GitHubs "squash and merge": "Rubrik (#123)"
+_GRAFFORMAT = "%H%x1f%P%x1f%an%x1f%aI%x1f%s%x1f%b"
+# Användarens inställningar (log.showSignature, log.follow) får inte ändra utdata.
+_LOGG = ("-z", "--no-show-signature", "--no-follow")
+
+
+@dataclass(frozen=True)
+class PullRequest:
+    """En pull request (GitHub, Azure DevOps) eller merge request (GitLab)."""
+
+    nummer: int
+    slag: str = "pull request"
+    tecken: str = "#"
+
+    def __str__(self) -> str:
+        return f"{self.slag} {self.tecken}{self.nummer}"
+
+
+@dataclass(frozen=True)
+class Incheckning:
+    """En incheckning: id, författare, tid, rubrik och hur den kom in i grenen."""
+
+    sha: str
+    forfattare: str
+    tid: datetime
+    rubrik: str
+    foraldrar: int
+    pull_request: PullRequest | None = None
+    """Pull requesten som incheckningen själv slår ihop (eller squash-incheckar)."""
+    via: Incheckning | None = None
+    """Sammanslagningen på grenen som förde in incheckningen från en annan gren."""
+
+    @property
+    def kort(self) -> str:
+        """Det korta id:t (8 tecken)."""
+        return self.sha[:8]
+
+    @property
+    def datum(self) -> date:
+        """Dagen då ändringen gjordes (författarens datum)."""
+        return self.tid.date()
+
+    @property
+    def genom(self) -> PullRequest | None:
+        """Pull requesten som ändringen kom in genom, när det syns i historiken."""
+        return self.pull_request or (self.via.pull_request if self.via else None)
+
+
+@dataclass(frozen=True)
+class Historik:
+    """Incheckningarna per fil under en mapp, nyast först."""
+
+    filer: dict[str, list[Incheckning]] = field(default_factory=dict)
+    """Varje fils incheckningar efter väg relativt mappen, nyast först."""
+    grund: str | None = None
+    """En anmärkning när förrådet är en grund klon och historiken därför är ofullständig."""
+
+    def senaste(self, relativ: str) -> Incheckning | None:
+        """Filens senaste incheckning, eller None när den aldrig har checkats in."""
+        lista = self.filer.get(relativ)
+        return lista[0] if lista else None
+
+
+@dataclass(frozen=True)
+class _Post:
+    foraldrar: list[str]
+    forfattare: str
+    tid: datetime
+    rubrik: str
+    kropp: str
+
+
+def historik(mapp: Path) -> Historik:
+    """Alla incheckningar som rör filerna under mappen, i ett svep (inte ett anrop per fil).
+
+    En incheckning som kom in genom en sammanslagning på den aktuella grenen får den
+    sammanslagningen som `via`, med pull requestens nummer när rubriken nämner det
+    (GitHub, GitLab, Azure DevOps).
+
+    Args:
+        mapp: Verksamhetens rot (kan ligga längre ned i förrådet).
+
+    Returns:
+        Historiken; tom när förrådet saknar incheckningar. Två anrop till git log,
+        hur många filer det än gäller.
+
+    Raises:
+        Anvandningsfel: När mappen inte ligger i ett git-förråd.
+        Gitfel: När git saknas eller git log misslyckas.
+    """
+    git = _git()
+    repo = forrad(mapp)
+    if repo is None:
+        raise Anvandningsfel(
+            f"{mapp} ligger inte i ett git-förråd, så det finns ingen historik att visa.",
+            tips="Historiken finns bara i ett förråd; gör mappen till ett med: git init",
+        )
+    prefix = _i_forradet(repo, mapp)
+    try:
+        graf = _tolka_graf(repo.git.log(*_LOGG, f"--format={_GRAFFORMAT}", "HEAD"))
+        utdata = repo.git.log(
+            *_LOGG, "--name-only", "--format=%x1e%H", "HEAD", "--", f":(literal){prefix}"
+        )
+    except git.GitCommandError as fel:
+        if not repo.head.is_valid():  # förrådet har inga incheckningar än
+            return Historik()
+        raise Gitfel(f"git log misslyckades: {str(fel.stderr).strip()}") from None
+    if not graf:
+        return Historik()
+    per_fil = _tolka_filer(utdata, prefix)
+    incheckningar = _incheckningar(graf, next(iter(graf)), per_fil)  # git log börjar med HEAD
+    filer = {
+        vag: [incheckningar[sha] for sha in lista if sha in incheckningar]
+        for vag, lista in per_fil.items()
+    }
+    return Historik(filer, _grund(Path(repo.common_dir), graf))
+
+
+def _tolka_graf(utdata: str) -> dict[str, _Post]:
+    graf = {}
+    for post in utdata.split("\0"):
+        delar = post.split("\x1f", 5)
+        if len(delar) == 6:
+            sha, foraldrar, namn, tid, rubrik, kropp = delar
+            graf[sha] = _Post(foraldrar.split(), namn, datetime.fromisoformat(tid), rubrik, kropp)
+    return graf
+
+
+def _tolka_filer(utdata: str, prefix: str) -> dict[str, list[str]]:
+    start = 0 if prefix == "." else len(prefix) + 1
+    filer: dict[str, list[str]] = {}
+    for post in utdata.split("\x1e")[1:]:
+        sha, *vagar = post.split("\0")
+        for vag in (v.removeprefix("\n") for v in vagar):
+            if vag and (start == 0 or vag.startswith(prefix + "/")):
+                filer.setdefault(vag[start:], []).append(sha)
+    return filer
+
+
+def _incheckningar(
+    graf: dict[str, _Post], topp: str, per_fil: dict[str, list[str]]
+) -> dict[str, Incheckning]:
+    huvudlinje = _huvudlinje(graf, topp)
+    forda_in = _forda_in(graf, huvudlinje)
+
+    def incheckning(sha: str) -> Incheckning:
+        post = graf[sha]
+        pr = _pull_request(post, sha in huvudlinje)
+        return Incheckning(sha, post.forfattare, post.tid, post.rubrik, len(post.foraldrar), pr)
+
+    behovda = {sha for lista in per_fil.values() for sha in lista if sha in graf}
+    sammanslagningar = {forda_in[sha] for sha in behovda if sha in forda_in}
+    alla = {sha: incheckning(sha) for sha in behovda | sammanslagningar}
+    return {
+        sha: replace(inch, via=alla[forda_in[sha]]) if sha in forda_in else inch
+        for sha, inch in alla.items()
+    }
+
+
+def _huvudlinje(graf: dict[str, _Post], topp: str) -> list[str]:
+    """Grenens egna incheckningar: första föräldern bakåt från HEAD, nyast först."""
+    linje: list[str] = []
+    sha: str | None = topp
+    while sha is not None and sha in graf:
+        linje.append(sha)
+        sha = graf[sha].foraldrar[0] if graf[sha].foraldrar else None
+    return linje
+
+
+def _forda_in(graf: dict[str, _Post], huvudlinje: list[str]) -> dict[str, str]:
+    """Vilken sammanslagning på huvudlinjen som förde in varje incheckning utanför den.
+
+    Huvudlinjen gås igenom äldst först; det som en sammanslagning når från sina andra
+    föräldrar och som inte redan är sett är det den förde in. Varje incheckning besöks
+    en gång.
+    """
+    sett: set[str] = set()
+    forda_in: dict[str, str] = {}
+    for sammanslagning in reversed(huvudlinje):
+        sett.add(sammanslagning)
+        kvar = list(graf[sammanslagning].foraldrar[1:])
+        while kvar:
+            sha = kvar.pop()
+            if sha in sett or sha not in graf:
+                continue
+            sett.add(sha)
+            forda_in[sha] = sammanslagning
+            kvar.extend(graf[sha].foraldrar)
+    return forda_in
+
+
+def _pull_request(post: _Post, pa_huvudlinjen: bool) -> PullRequest | None:
+    if len(post.foraldrar) < 2:
+        traff = _SQUASH.search(post.rubrik) if pa_huvudlinjen else None
+        return PullRequest(int(traff[1])) if traff else None
+    if traff := _GITHUB.match(post.rubrik):
+        return PullRequest(int(traff[1]))
+    if traff := _AZURE.match(post.rubrik):
+        return PullRequest(int(traff[1]), tecken="!")
+    if _GITLAB.match(post.rubrik) and (traff := _GITLAB_KROPP.search(post.kropp)):
+        return PullRequest(int(traff[1]), "merge request", "!")
+    return None
+
+
+def _grund(gitmapp: Path, graf: dict[str, _Post]) -> str | None:
+    """En anmärkning när förrådet är en grund klon (git clone --depth, som i forgens CI)."""
+    fil = gitmapp / "shallow"
+    if not fil.is_file():
+        return None
+    granser = [graf[sha] for sha in fil.read_text(encoding="ascii").split() if sha in graf]
+    borjan = f" vid {max(post.tid for post in granser).date()}" if granser else ""
+    return (
+        f"Förrådet är en grund klon (shallow): historiken börjar{borjan}, så äldre ändringar"
+        " syns inte och filerna ser ut att vara ändrade då; kör git fetch --unshallow för"
+        " hela historiken."
+    )

@@ -14,7 +14,7 @@ from kvalitet.fel import Slutkod
 from kvalitet.fynd import Bedomt, Niva
 from kvalitet.kontroller import REGLER
 from kvalitet.kontroller._bas import Kontext, Regel
-from kvalitet.modell.huset import LexSarahFrister
+from kvalitet.modell.huset import Granskningsregler, LexSarahFrister
 from kvalitet.verksamhet import Verksamhet, ladda, ladda_vid
 
 
@@ -48,6 +48,14 @@ def lex_sarah_frister(v: Verksamhet) -> LexSarahFrister:
         return v.huset[1].regler.lex_sarah
     text = (mallar.mallmapp() / "standardregler.yaml").read_text(encoding="utf-8")
     return LexSarahFrister.model_validate(yamlio.las(text)["lex_sarah"])
+
+
+def granskningsintervall(v: Verksamhet) -> int:
+    """Månader mellan granskningar: husets regler, annars mallar/standardregler.yaml."""
+    if v.huset and v.huset[1].regler and v.huset[1].regler.granskning:
+        return v.huset[1].regler.granskning.intervall_månader
+    text = (mallar.mallmapp() / "standardregler.yaml").read_text(encoding="utf-8")
+    return Granskningsregler.model_validate(yamlio.las(text)["granskning"]).intervall_månader
 
 
 def kontrollera(start: Path, per: date, bas: str | None = None) -> Resultat:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -113,9 +114,29 @@ def github(resultat: Resultat) -> str:
     return "\n".join(rader)
 
 
+def gitlab(resultat: Resultat) -> str:
+    """GitLabs Code Quality-rapport (JSON), som visas i merge requesten."""
+    poster = []
+    for bedomt in resultat.fynd:
+        fynd = bedomt.fynd
+        fil = visningsvag(resultat.verksamhet.rot, fynd.fil)
+        avtryck = hashlib.sha256(f"{fil}:{fynd.regel}:{fynd.text}".encode()).hexdigest()
+        poster.append(
+            {
+                "description": f"{fynd.regel} {fynd.text}",
+                "check_name": fynd.regel,
+                "fingerprint": avtryck,
+                "severity": "major" if bedomt.niva == Niva.fel else "minor",
+                "location": {"path": fil, "lines": {"begin": fynd.rad}},
+            }
+        )
+    return json.dumps(poster, ensure_ascii=False, indent=2)
+
+
 FORMAT: dict[str, Callable[[Resultat], str]] = {
     "text": text,
     "json": som_json,
     "github": github,
+    "gitlab": gitlab,
 }
 """Utdataformaten för `kvalitet kontrollera --format`."""

@@ -244,7 +244,7 @@ def ladda_vid(rot: Path, ref: str) -> Verksamhet:
     """Verksamheten som den såg ut vid en git-referens (där grenen avvek från den).
 
     Raises:
-        Gitfel: Utanför ett förråd eller när referensen inte finns.
+        Anvandningsfel: Utanför ett förråd eller när referensen inte finns.
     """
     from kvalitet import gitinfo
 
@@ -257,8 +257,9 @@ def ladda_vid(rot: Path, ref: str) -> Verksamhet:
 
 
 def _ar_dokument(relativ: str) -> bool:
-    delar = relativ.split("/")
-    dold = any(del_.startswith(".") for del_ in delar[:-1])
+    # Dolda filer och mappar (.gitlab-ci.yml, .github/, .kvalitet/) hör till verktygen,
+    # inte till ledningssystemet.
+    dold = any(del_.startswith(".") for del_ in relativ.split("/"))
     return relativ.endswith(YAML_SUFFIX) and not dold
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from kvalitet import gitinfo, mallar, redigering, yamlio
+from kvalitet import __version__, gitinfo, mallar, redigering, schema, yamlio
 from kvalitet.arbete._spara import spara
 from kvalitet.fel import Anvandningsfel
 from kvalitet.skrivning import Andring
@@ -26,6 +26,8 @@ class NyVerksamhet:
     kommunkod: str
     verksamhet: str = "Individ- och familjeomsorgen"
     namnd: str = "Socialnämnden"
+    kvalitet_kalla: str = f"kvalitet=={__version__}"
+    """Var forgens CI installerar kvalitet ifrån (pip-specifikation)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ def _filer(mapp: Path, u: NyVerksamhet, infort: date, ar: int) -> list[Andring]:
         Andring(mapp / "huset.yaml", _huset(kalla, u, infort)),
         Andring(mapp / "ataganden" / f"{ar}.yaml", _ataganden(kalla, ar)),
         Andring(mapp / "README.md", _readme(kalla, u)),
+        Andring(mapp / ".github/workflows/kvalitet.yml", _ci(kalla, "github-kvalitet.yml", u)),
+        Andring(mapp / ".gitlab-ci.yml", _ci(kalla, "gitlab-ci.yml", u)),
     ]
     andringar += [
         Andring(mapp / "rum" / p.name, p.read_bytes()) for p in sorted(kalla.glob("rum/*.yaml"))
@@ -103,7 +107,10 @@ def _filer(mapp: Path, u: NyVerksamhet, infort: date, ar: int) -> list[Andring]:
     andringar += [
         Andring(mapp / mal, (kalla / kopia).read_bytes()) for kopia, mal in _KOPIOR.items()
     ]
-    return andringar
+    # JSON-schemana och VS Code-inställningarna, så att editorn fyller i och rättar nycklar.
+    andringar += schema.filer(mapp / schema.STANDARDMAPP)
+    vscode = schema.vscode_fil(mapp)
+    return [*andringar, vscode] if vscode else andringar
 
 
 def _huset(kalla: Path, u: NyVerksamhet, infort: date) -> bytes:
@@ -139,6 +146,11 @@ def _readme(kalla: Path, u: NyVerksamhet) -> bytes:
         verksamhet=u.verksamhet, organisation=u.organisation, kommunkod=u.kommunkod
     )
     return text.encode("utf-8")
+
+
+def _ci(kalla: Path, namn: str, u: NyVerksamhet) -> bytes:
+    mall = Template((kalla / "ny-verksamhet" / namn).read_text(encoding="utf-8"))
+    return mall.substitute(kvalitet_kalla=u.kvalitet_kalla).encode("utf-8")
 
 
 def _relativ(mapp: Path, sokvag: Path) -> str:

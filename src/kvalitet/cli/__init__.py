@@ -14,15 +14,18 @@ import typer
 
 from kvalitet import __version__
 from kvalitet.cli import (
+    andringar,
     arshjul,
     avvikelse,
     buuuu,
     garage,
+    historik,
     init,
     kontrollera,
     oversikt,
     rapport,
     regler,
+    schema,
 )
 from kvalitet.cli._konsol import SvenskGrupp, kor, skriv
 
@@ -71,6 +74,9 @@ garage.registrera(app)
 avvikelse.registrera(app)
 buuuu.registrera(app)
 rapport.registrera(app)
+historik.registrera(app)
+schema.registrera(app)
+andringar.registrera(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -41,6 +41,15 @@ def init(
             " först efter sitt första stopp därefter.",
         ),
     ] = None,
+    kvalitet_kalla: Annotated[
+        str | None,
+        typer.Option(
+            "--kvalitet-kalla",
+            metavar="SPEC",
+            help="Var CI-filerna installerar kvalitet ifrån, till exempel"
+            " git+https://github.com/<org>/kvalitet@v0.1.0 (standard: kvalitet==VERSION).",
+        ),
+    ] = None,
     tvinga: Annotated[
         bool,
         typer.Option(
@@ -57,6 +66,7 @@ def init(
         kommunkod=_alternativ.kravs(kommunkod, "--kommunkod", "Kommunkod (fyra siffror)"),
         verksamhet=verksamhet,
         namnd=namnd,
+        **({"kvalitet_kalla": kvalitet_kalla} if kvalitet_kalla else {}),
     )
     idag = _alternativ.datum(None)
     dag = _alternativ.datum(infort, "--infort") if infort else idag

@@ -10,7 +10,7 @@ import typer
 from kvalitet.cli import _alternativ
 from kvalitet.cli._konsol import SvensktKommando, skriv, skriv_fel
 
-FORMAT = ("text", "json", "github")
+FORMAT = ("text", "json", "github", "gitlab")
 
 
 def kontrollera(
@@ -29,8 +29,23 @@ def kontrollera(
         bool, typer.Option("--strikt", help="Låt även varningar ge slutkod 1.")
     ] = False,
     format_: Annotated[
-        str, typer.Option("--format", metavar="FORMAT", help="text, json eller github.")
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="text, json, github (annoteringar i GitHub Actions) eller gitlab (Code"
+            " Quality-rapport).",
+        ),
     ] = "text",
+    bas: Annotated[
+        str | None,
+        typer.Option(
+            "--bas",
+            metavar="REF",
+            help="Jämför avslutade sessioner och ärenden med hur de såg ut i REF (till"
+            " exempel origin/main); en ändring i efterhand är ett fel (POS001).",
+        ),
+    ] = None,
 ) -> int:
     """Kontrollera att verksamheten håller: format, hänvisningar, handlingsplaner, personnummer.
 
@@ -40,7 +55,7 @@ def kontrollera(
     from kvalitet import kontroll, rapportorer
 
     formatera = rapportorer.FORMAT[_alternativ.ett_av(format_, FORMAT, "--format")]
-    resultat = kontroll.kontrollera(katalog, _alternativ.datum(per))
+    resultat = kontroll.kontrollera(katalog, _alternativ.datum(per), bas)
     utdata = formatera(resultat)
     if utdata:
         skriv(utdata)

@@ -2,17 +2,49 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+# Ord i nyckelnamn som skrivs på sitt eget sätt i en rubrik.
+_EGNA_ORD = {"ivo": "IVO", "sarah": "Sarah"}
+
+
+def modellrubrik(klass: type) -> str:
+    """En svensk rubrik för en klass: första meningen i dess docstring, utan punkt.
+
+    Rubriken syns i JSON Schema och därmed i editorer. En klass utan egen docstring
+    får sitt namn.
+    """
+    return forsta_meningen(klass.__doc__ or klass.__name__)
+
+
+def forsta_meningen(text: str) -> str:
+    """Första meningen i en text, på en rad och utan punkt."""
+    return re.split(r"[.](?:\s|$)", " ".join(text.split()), maxsplit=1)[0]
+
+
+def faltrubrik(namn: str, _info: object = None) -> str:
+    """En svensk rubrik för en nyckel: klart_senast blir ”Klart senast”."""
+    text = " ".join(_EGNA_ORD.get(ord_, ord_) for ord_ in namn.split("_"))
+    return text[:1].upper() + text[1:]
+
 
 class Basmodell(BaseModel):
     """Bas för alla filtyper: okända nycklar är fel."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Rubrikerna och beskrivningarna (fältens docstrings) gäller bara JSON Schema,
+    # inte valideringen eller dess felmeddelanden.
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        model_title_generator=modellrubrik,
+        field_title_generator=faltrubrik,
+        use_attribute_docstrings=True,
+    )
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
@@ -37,11 +69,21 @@ class Punktlista(Basmodell):
     """En punkt med underpunkter, som i källdokumentets punktlistor."""
 
     punkt: Text
+    """Punktens text."""
     underpunkter: list[Text] = []
+    """Underpunkterna, i ordning."""
 
 
 Punkt = Text | Punktlista
 """En punkt i en punktlista: en text, eller en text med underpunkter."""
+
+
+class Uppfoljning(Basmodell):
+    """En uppföljning som läggs till i efterhand, när sessionen eller ärendet är avslutat."""
+
+    datum: Datum
+    text: Text
+    av: Text | None = None
 
 
 class Atgardsstatus(StrEnum):
@@ -57,15 +99,25 @@ class Atgard(Basmodell):
     """En åtgärd i en handlingsplan (även i avvikelser)."""
 
     id: Id | None = None
+    """Åtgärdens id i filen (A1, A2 …), så att andra filer kan hänvisa till den."""
     åtgärd: Text
+    """Vad som ska göras, som en mening."""
     ansvarig: Text | None = None
+    """Rollen som ansvarar för åtgärden, aldrig en persons namn."""
     klart_senast: Datum | None = None
+    """Dagen åtgärden ska vara klar (ÅÅÅÅ-MM-DD)."""
     uppföljning: Datum | None = None
+    """Dagen åtgärdens effekt följs upp (ÅÅÅÅ-MM-DD)."""
     status: Atgardsstatus = Atgardsstatus.planerad
+    """Var åtgärden står: planerad, pågår, klar eller avbruten."""
     effekt: Text | None = None
+    """Vad åtgärden ledde till, när den har följts upp."""
     garaget: list[Id] = []
+    """Id för poster i Garaget som åtgärden tar hand om."""
     avvikelser: list[Id] = []
+    """Id för avvikelser, synpunkter eller klagomål som åtgärden svarar på."""
     integrerade_mål: list[Id] = []
+    """Id för de integrerade mål i husets tak som åtgärden bidrar till."""
 
     def saknade_uppgifter(self) -> list[str]:
         """Nycklar som måste fyllas i innan åtgärden är komplett."""

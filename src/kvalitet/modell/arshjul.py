@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from kvalitet.modell._bas import Ar, Atgard, Basmodell, Datum, Id, Punkt, Text
+from kvalitet.modell._bas import Ar, Atgard, Basmodell, Datum, Id, Punkt, Text, Uppfoljning
 
 
 class Sessionsstatus(StrEnum):
@@ -38,3 +38,4 @@ class Session(Basmodell):
     slutsatser: str | None = None
     åtgärdsfrågor: list[Punkt] = []
     handlingsplan: list[Atgard] = []
+    uppföljningar: list[Uppfoljning] = []

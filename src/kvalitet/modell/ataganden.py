@@ -22,19 +22,28 @@ class Konsuppdelat(Basmodell):
     """Ett utfall uppdelat på kön."""
 
     kvinnor: Tal | None = None
+    """Utfallet för kvinnor (flickor)."""
     män: Tal | None = None
+    """Utfallet för män (pojkar)."""
 
 
 class Indikator(Basmodell):
     """En indikator som mäter ett åtagande."""
 
     namn: Text
+    """Vad indikatorn mäter."""
     enhet: Text | None = None
+    """Måttets enhet, till exempel procent, antal eller dagar."""
     målvärde: Tal | None = None
+    """Värdet som åtagandet siktar på för året."""
     riktning: Riktning = Riktning.hogre
+    """Om ett högre eller ett lägre utfall är bättre (högre eller lägre)."""
     utfall: Tal | None = None
+    """Det uppmätta värdet."""
     utfall_per_kön: Konsuppdelat | None = None
+    """Utfallet uppdelat på kön, där uppgiften finns."""
     källa: Text | None = None
+    """Var utfallet kommer ifrån, till exempel en egen mätning eller Kolada."""
 
     def uppfylld(self) -> bool | None:
         """Om utfallet når målvärdet (i indikatorns riktning); None när något saknas."""
@@ -49,24 +58,38 @@ class Malkedja(Basmodell):
     """Målkedjan: kommunfullmäktige → nämnd → enhet."""
 
     kommunfullmäktige: Text | None = None
+    """Kommunfullmäktiges mål."""
     nämnd: Text | None = None
+    """Nämndens mål."""
     enhet: Text | None = None
+    """Enhetens mål."""
 
 
 class Atagande(Basmodell):
     """Ett åtagande för året."""
 
     id: Id
+    """Åtagandets id, till exempel at01."""
     åtagande: Text
+    """Vad enheten åtar sig."""
     förväntat_resultat: Text
+    """Vad åtagandet ska leda till."""
     arbetssätt: Text
+    """Hur enheten arbetar för att nå resultatet."""
     mätmetod: Text | None = None
+    """Hur resultatet mäts; krävs för att åtagandet ska kunna följas upp."""
     indikatorer: list[Indikator] = []
+    """Indikatorerna med målvärde och utfall."""
     resultat: Text | None = None
+    """Vad som blev resultatet; krävs när året är slut."""
     analys: Text | None = None
+    """Varför resultatet blev som det blev och vad det leder till; krävs när året är slut."""
     rum: list[Id] = []
+    """Rummen (id) som åtagandet hör till."""
     mål: Malkedja | None = None
+    """Målkedjan som åtagandet bygger på."""
     integrerade_mål: list[Id] = []
+    """Id för de integrerade mål i husets tak som åtagandet bidrar till."""
 
     def lage(self) -> str:
         """Hur långt åtagandet har nått sina målvärden: uppfyllt, delvis, ej eller okänt."""
@@ -85,4 +108,6 @@ class Ataganden(Basmodell):
     """Årets åtaganden: filen ataganden/<år>.yaml."""
 
     år: Ar
+    """Året som åtagandena gäller."""
     åtaganden: list[Atagande] = Field(default=[])
+    """Årets åtaganden."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from kvalitet.modell._bas import Atgard, Basmodell, Datum, Id, Text
+from kvalitet.modell._bas import Atgard, Basmodell, Datum, Id, Text, Uppfoljning
 
 
 class Avvikelsetyp(StrEnum):
@@ -97,6 +97,7 @@ class Avvikelse(Basmodell):
     status: Avvikelsestatus = Avvikelsestatus.registrerad
     besvarad: Datum | None = None
     lex_sarah: LexSarah | None = None
+    uppföljningar: list[Uppfoljning] = []
 
     def ar_lex_sarah(self) -> bool:
         """Sant för missförhållanden och risker för missförhållanden."""

@@ -29,16 +29,25 @@ class Garagepost(Basmodell):
     """En post i Garaget."""
 
     id: Id
+    """Postens id, till exempel G9-wvm2 (kvalitet garage parkera ger ett nytt)."""
     rubrik: Text
+    """Postens rubrik på en rad."""
     typ: Garagetyp
+    """Vad som parkeras: risk, behov, idé eller möjlighet."""
     rum: Id | None = None
+    """Rummet (id) där posten tas upp när årshjulet når dit."""
     inkom: Datum
+    """Dagen posten parkerades (ÅÅÅÅ-MM-DD)."""
     beskrivning: Text | None = None
+    """En avidentifierad beskrivning: inga namn, bara roller och sammanfattningar."""
     status: Garagestatus = Garagestatus.parkerad
+    """Var posten står: parkerad, prioriterad, överförd eller avslutad."""
     överförd_till: Text | None = None
+    """Vart posten fördes, till exempel en åtgärd: arshjul/2026/processer.yaml#A2."""
 
 
 class Garaget(Basmodell):
     """Hela Garaget: filen garaget.yaml."""
 
     poster: list[Garagepost] = []
+    """Garagets poster; en ny post läggs sist."""

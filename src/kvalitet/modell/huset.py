@@ -149,11 +149,20 @@ class Rapportregler(Basmodell):
     minsta_antal: int = Field(default=5, strict=True, ge=1, le=100)
 
 
+class Granskningsregler(Basmodell):
+    """Hur ofta huset och rumsguiderna ska granskas (regeln GRA001)."""
+
+    intervall_månader: int = Field(strict=True, ge=1, le=60)
+    """Högst så många månader får gå mellan två granskningar av ett dokument."""
+
+
 class Regler(Basmodell):
     """Verksamhetens lokala regler för kontrollerna och rapporterna."""
 
     lex_sarah: LexSarahFrister | None = None
     rapporter: Rapportregler | None = None
+    granskning: Granskningsregler | None = None
+    """Hur ofta huset och rumsguiderna ska granskas (standard i mallar/standardregler.yaml)."""
 
 
 class Huset(Basmodell):
@@ -167,3 +176,5 @@ class Huset(Basmodell):
     årshjul: Arshjul
     processer: list[Process] = []
     regler: Regler | None = None
+    senast_granskad: Datum | None = None
+    """Dagen dokumentet senast granskades och befanns aktuellt."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from kvalitet.modell._bas import Basmodell, Id, Punkt, Text
+from kvalitet.modell._bas import Basmodell, Datum, Id, Punkt, Text
 
 
 class Orsaksfraga(Basmodell):
@@ -25,3 +25,5 @@ class RumGuide(Basmodell):
     underlag: list[Text] = []
     orsaksanalys: list[Orsaksfraga] = Field(min_length=1)
     åtgärdsfrågor: list[Punkt] = Field(min_length=1)
+    senast_granskad: Datum | None = None
+    """Dagen dokumentet senast granskades och befanns aktuellt."""

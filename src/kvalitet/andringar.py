@@ -1,0 +1,329 @@
+"""Vad en gren ändrar, i verksamhetens ord: för pull requestens beskrivning eller CI.
+
+Båda versionerna av varje ändrat dokument läses (basen där grenen avvek, och arbetsträdet)
+och ändringen beskrivs som en samordnare skulle säga den: ”Ny session: Processer och
+rutiner 2026, 3 åtgärder”, ”Åtgärd ”Kartlägg …” ändrad: status pågår → klar”, ”2 nya
+avvikelser (avvikelse 1, klagomål 1)”. Ordningen är fast: efter slag och sedan fil.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kvalitet import kontroll
+from kvalitet.dokument import Dokument
+from kvalitet.fynd import Niva
+from kvalitet.kontroll import Resultat
+from kvalitet.modell._bas import Atgard
+from kvalitet.modell.arshjul import Session
+from kvalitet.modell.ataganden import Atagande, Ataganden
+from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.modell.buuuu import STEG, BuuuuVarv
+from kvalitet.modell.garaget import Garaget
+from kvalitet.svenska import antal, kort
+from kvalitet.verksamhet import Verksamhet
+
+SLAG = ("Årshjulet", "Avvikelser", "Garaget", "Åtaganden", "BUUUU-hjulet", "Huset och rummen")
+"""Rubrikerna i sammanfattningen, i sin ordning."""
+
+
+@dataclass(frozen=True)
+class Post:
+    """En ändring: under vilken rubrik, i vilken fil, och vad."""
+
+    slag: str
+    fil: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Sammanfattning:
+    """Ändringarna mot basen och kontrollens fynd i den nya versionen."""
+
+    bas: str
+    poster: list[Post]
+    kontroll: Resultat
+
+
+def sammanfatta(v: Verksamhet, bas: Verksamhet, ref: str, per: date) -> Sammanfattning:
+    """Beskriv varje ändrat dokument och kör kontrollen (med skyddade poster mot basen).
+
+    Args:
+        v: Verksamheten som den är nu.
+        bas: Verksamheten där grenen avvek från `ref`.
+        ref: Referensen, för rubriken.
+        per: Bedömningsdagen för kontrollen.
+
+    Returns:
+        Sammanfattningen.
+    """
+    gamla = {dok.relativ: dok for dok in bas.dokument}
+    nya = {dok.relativ: dok for dok in v.dokument}
+    poster: list[Post] = []
+    for fil in sorted(gamla.keys() | nya.keys()):
+        gammal, ny = gamla.get(fil), nya.get(fil)
+        if gammal is not None and ny is not None and gammal.text == ny.text:
+            continue
+        poster += _dokument(v, fil, gammal, ny)
+    poster += _nya_avvikelser(v, [nya[f] for f in nya if f not in gamla])
+    poster.sort(key=lambda p: (SLAG.index(p.slag), p.fil))
+    return Sammanfattning(ref, poster, kontroll.bedom(v, per, bas=bas))
+
+
+def _dokument(v: Verksamhet, fil: str, gammal: Dokument | None, ny: Dokument | None) -> list[Post]:
+    if ny is None:
+        return [Post(_slag(gammal), fil, f"Borttagen: {fil}")]
+    if ny.modell is None:
+        return [Post(_slag(ny), fil, f"{fil} ändrad, men följer inte formatet (se kontrollen)")]
+    if gammal is not None and gammal.data == ny.data:
+        return []  # bara kommentarer eller layout
+    gammal_modell = gammal.modell if gammal is not None else None
+    beskriv = _BESKRIVNINGAR.get(type(ny.modell))
+    texter = list(beskriv(v, gammal_modell, ny.modell)) if beskriv else []
+    if not texter and (gammal is not None or beskriv is None):
+        texter = [f"{_namn(v, ny)} ändrad"]
+    return [Post(_slag(ny), fil, text) for text in texter]
+
+
+def _slag(dok: Dokument | None) -> str:
+    modell = dok.modell if dok else None
+    slag: dict[type, str] = {
+        Session: "Årshjulet",
+        Avvikelse: "Avvikelser",
+        Garaget: "Garaget",
+        Ataganden: "Åtaganden",
+        BuuuuVarv: "BUUUU-hjulet",
+    }
+    return slag.get(type(modell), "Huset och rummen")
+
+
+def _namn(v: Verksamhet, dok: Dokument) -> str:
+    if dok.relativ == "huset.yaml":
+        return "Huset"
+    if dok.relativ.startswith("rum/"):
+        return f"Rumsguiden {v.rumsnamn(dok.relativ.removeprefix('rum/').removesuffix('.yaml'))}"
+    return dok.relativ
+
+
+# Sessioner
+
+
+def _session(v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
+    session: Session = ny
+    namn = f"{v.rumsnamn(session.rum)} {session.år}"
+    if not isinstance(gammal, Session):
+        yield f"Ny session: {namn}, {antal(len(session.handlingsplan), 'åtgärd', 'åtgärder')}"
+        return
+    if gammal.status != session.status:
+        yield f"Sessionen {namn}: status {gammal.status} → {session.status}"
+    if gammal.datum != session.datum:
+        yield f"Sessionen {namn}: datum {_varde(gammal.datum)} → {_varde(session.datum)}"
+    yield from _svar(gammal, session)
+    if gammal.slutsatser != session.slutsatser:
+        yield f"Slutsatserna för {namn} {'skrivna' if not gammal.slutsatser else 'ändrade'}"
+    if gammal.deltagare != session.deltagare:
+        yield f"Deltagarna i {namn} ändrade"
+    yield from _atgarder(gammal.handlingsplan, session.handlingsplan)
+    yield from _uppfoljningar(len(gammal.uppföljningar), len(session.uppföljningar), namn)
+
+
+def _svar(gammal: Session, ny: Session) -> Iterator[str]:
+    fore = {(s.id or s.fråga): s.svar for s in gammal.orsaksanalys}
+    for svar in ny.orsaksanalys:
+        tidigare = fore.get(svar.id or svar.fråga)
+        if (svar.svar or "").strip() and not (tidigare or "").strip():
+            yield f"Frågan ”{kort(svar.fråga)}” besvarad"
+        elif tidigare and svar.svar != tidigare:
+            yield f"Svaret på frågan ”{kort(svar.fråga)}” ändrat"
+
+
+def _atgarder(gamla: list[Atgard], nya: list[Atgard]) -> Iterator[str]:
+    fore = {_nyckel(a, i): a for i, a in enumerate(gamla)}
+    for i, atgard in enumerate(nya):
+        tidigare = fore.pop(_nyckel(atgard, i), None)
+        namn = f"Åtgärd ”{kort(atgard.åtgärd)}”"
+        if tidigare is None:
+            yield f"Ny åtgärd ”{kort(atgard.åtgärd)}” ({atgard.status})"
+            continue
+        andringar = [
+            f"{falt} {_varde(getattr(tidigare, falt))} → {_varde(getattr(atgard, falt))}"
+            for falt in ("status", "klart_senast", "uppföljning", "ansvarig")
+            if getattr(tidigare, falt) != getattr(atgard, falt)
+        ]
+        if tidigare.effekt != atgard.effekt:
+            andringar.append("effekten beskriven" if not tidigare.effekt else "effekten ändrad")
+        if tidigare.åtgärd != atgard.åtgärd:
+            andringar.append("texten ändrad")
+        if andringar:
+            yield f"{namn} ändrad: {', '.join(andringar)}"
+    for borttagen in fore.values():
+        yield f"Åtgärd ”{kort(borttagen.åtgärd)}” borttagen"
+
+
+def _nyckel(atgard: Atgard, index: int) -> str:
+    return atgard.id or f"#{index}"
+
+
+def _varde(varde: object) -> str:
+    if varde is None or varde == "":
+        return "–"
+    return str(varde)
+
+
+def _uppfoljningar(fore: int, efter: int, namn: str) -> Iterator[str]:
+    if efter > fore:
+        yield f"{antal(efter - fore, 'ny uppföljning', 'nya uppföljningar')} av {namn}"
+
+
+# Avvikelser (nya avvikelser sammanfattas för sig, se _nya_avvikelser)
+
+
+def _avvikelse(_v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
+    avvikelse: Avvikelse = ny
+    if not isinstance(gammal, Avvikelse):
+        return  # nya ärenden räknas samman i _nya_avvikelser
+    if gammal.status != avvikelse.status:
+        yield f"Ärende {avvikelse.id}: status {gammal.status} → {avvikelse.status}"
+    if gammal.utredning != avvikelse.utredning:
+        yield f"Ärende {avvikelse.id}: utredningen ändrad"
+    if gammal.lex_sarah != avvikelse.lex_sarah:
+        yield f"Ärende {avvikelse.id}: lex Sarah-uppgifterna ändrade"
+    if gammal.beskrivning != avvikelse.beskrivning:
+        yield f"Ärende {avvikelse.id}: beskrivningen ändrad"
+    yield from _atgarder(gammal.åtgärder, avvikelse.åtgärder)
+    yield from _uppfoljningar(
+        len(gammal.uppföljningar), len(avvikelse.uppföljningar), f"ärende {avvikelse.id}"
+    )
+
+
+def _nya_avvikelser(v: Verksamhet, nya: list[Dokument]) -> list[Post]:
+    arenden = [d.modell for d in nya if isinstance(d.modell, Avvikelse)]
+    if not arenden:
+        return []
+    per_typ = Counter(str(a.typ) for a in arenden)
+    typer = ", ".join(f"{typ} {per_typ[typ]}" for typ in sorted(per_typ))
+    rubrik = antal(len(arenden), "ny avvikelse", "nya avvikelser")
+    poster = [Post("Avvikelser", "avvikelser/", f"{rubrik} ({typer})")]
+    poster += [
+        Post(
+            "Avvikelser",
+            f"avvikelser/{a.inkom.year}/{a.id}.yaml",
+            f"{a.id}: {a.typ}, {v.rumsnamn(a.rum)}, inkom {a.inkom}",
+        )
+        for a in sorted(arenden, key=lambda a: a.id)
+    ]
+    return poster
+
+
+# Garaget, åtaganden och BUUUU
+
+
+def _garaget(_v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
+    garaget: Garaget = ny
+    fore = {p.id: p for p in gammal.poster} if isinstance(gammal, Garaget) else {}
+    for post in garaget.poster:
+        tidigare = fore.pop(post.id, None)
+        if tidigare is None:
+            yield f"Ny post i Garaget: {post.id} ”{kort(post.rubrik)}” ({post.typ})"
+        elif tidigare.status != post.status:
+            yield f"Posten {post.id} i Garaget: status {tidigare.status} → {post.status}"
+        elif tidigare != post:
+            yield f"Posten {post.id} i Garaget ändrad"
+    for borttagen in fore.values():
+        yield f"Posten {borttagen.id} borttagen ur Garaget"
+
+
+def _ataganden(_v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
+    fil: Ataganden = ny
+    fore = {a.id: a for a in gammal.åtaganden} if isinstance(gammal, Ataganden) else {}
+    for atagande in fil.åtaganden:
+        tidigare = fore.pop(atagande.id, None)
+        if tidigare is None:
+            yield f"Nytt åtagande {atagande.id}: {kort(atagande.åtagande)}"
+        else:
+            yield from _atagandet(tidigare, atagande)
+    for borttaget in fore.values():
+        yield f"Åtagandet {borttaget.id} borttaget"
+
+
+def _atagandet(gammal: Atagande, ny: Atagande) -> Iterator[str]:
+    fore = {i.namn: i for i in gammal.indikatorer}
+    for indikator in ny.indikatorer:
+        tidigare = fore.get(indikator.namn)
+        if tidigare is not None and tidigare.utfall != indikator.utfall:
+            yield (
+                f"Åtagande {ny.id}: utfall för ”{kort(indikator.namn)}”"
+                f" {_varde(tidigare.utfall)} → {_varde(indikator.utfall)}"
+            )
+    for falt in ("resultat", "analys", "mätmetod"):
+        if getattr(gammal, falt) != getattr(ny, falt):
+            gjort = "skriven" if not getattr(gammal, falt) else "ändrad"
+            yield f"Åtagande {ny.id}: {falt} {gjort}"
+
+
+def _buuuu(_v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
+    varv: BuuuuVarv = ny
+    if not isinstance(gammal, BuuuuVarv):
+        yield f"Nytt BUUUU-varv: {varv.namn}"
+        return
+    fore = dict(gammal.steg())
+    for namn in STEG:
+        steg, tidigare = getattr(varv, namn), getattr(gammal, namn)
+        if steg is None:
+            continue
+        if steg.text and namn not in fore:
+            yield f"Steget {namn} i ”{kort(varv.namn)}” genomarbetat"
+        tillagda = len(steg.brukarmedverkan) - len(tidigare.brukarmedverkan if tidigare else [])
+        if tillagda > 0:
+            aktiviteter = antal(tillagda, "ny aktivitet", "nya aktiviteter")
+            yield f"Steget {namn} i ”{kort(varv.namn)}”: {aktiviteter} med brukarmedverkan"
+
+
+_BESKRIVNINGAR: dict[type, Any] = {
+    Session: _session,
+    Avvikelse: _avvikelse,
+    Garaget: _garaget,
+    Ataganden: _ataganden,
+    BuuuuVarv: _buuuu,
+}
+
+
+def som_json(sammanfattning: Sammanfattning) -> str:
+    """Sammanfattningen som JSON (för CI och andra verktyg)."""
+    from kvalitet import rapportorer
+
+    resultat = sammanfattning.kontroll
+    data = {
+        "bas": sammanfattning.bas,
+        "ändringar": [
+            {"slag": p.slag, "fil": p.fil, "text": p.text} for p in sammanfattning.poster
+        ],
+        "kontroll": json.loads(rapportorer.som_json(resultat)),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def som_markdown(sammanfattning: Sammanfattning) -> str:
+    """Sammanfattningen som Markdown, för pull requestens beskrivning eller en kommentar."""
+    from kvalitet import rendering
+
+    grupper = [
+        (slag, [p for p in sammanfattning.poster if p.slag == slag])
+        for slag in SLAG
+        if any(p.slag == slag for p in sammanfattning.poster)
+    ]
+    resultat = sammanfattning.kontroll
+    return rendering.rendera(
+        "andringar",
+        "md",
+        bas=sammanfattning.bas,
+        grupper=grupper,
+        fel=resultat.antal(Niva.fel),
+        varningar=resultat.antal(Niva.varning),
+        fynd=resultat.fynd,
+    )
