@@ -32,6 +32,7 @@ from kvalitet.cli._konsol import SvenskGrupp, kor, skriv
 app = typer.Typer(
     name="kvalitet",
     cls=SvenskGrupp,
+    rich_markup_mode=None,
     help="Ledningssystem för systematiskt kvalitetsarbete (SOSFS 2011:9) som YAML i git.",
     no_args_is_help=True,
     add_completion=False,

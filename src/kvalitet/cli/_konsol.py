@@ -1,4 +1,7 @@
-"""Den enda modulen som importerar rich: utskrift, svensk hjälp och felhanteringen.
+"""Utskrift, svensk hjälp och felhanteringen; den enda modulen som importerar rich.
+
+rich importeras först när en tabell ska ritas, och hjälpen ritas utan rich (click:s
+vanliga formatering med svenska rubriker), så att `kvalitet --help` startar snabbt.
 
 Här översätts undantag till slutkoder, på ett enda ställe: 0 klart, 1 fynd eller fel
 i indata, 2 fel användning, 3 internt fel (en svensk rad; spårningen bara med
@@ -10,35 +13,35 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-from typer import rich_utils
-from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+import typer.core
+from typer._click.core import Context
+from typer._click.formatting import HelpFormatter
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from kvalitet.fel import KvalitetFel, Slutkod
 from kvalitet.tabell import Tabell, Vy
 
-_UT = Console(highlight=False, soft_wrap=True)
-_FEL = Console(stderr=True, highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def skriv(text: str) -> None:
-    """Skriv till standard ut, utan rich-markering."""
-    _UT.print(text, markup=False)
+    """Skriv en rad till standard ut."""
+    print(text)
 
 
 def skriv_fel(text: str) -> None:
-    """Skriv till standard fel, utan rich-markering."""
-    _FEL.print(text, markup=False)
+    """Skriv en rad till standard fel."""
+    print(text, file=sys.stderr)
 
 
 def skriv_vy(vy: Vy) -> None:
     """Skriv ett kommandos utdata: tabeller med rubriker och rader av text."""
+    from rich.console import Console
+
     terminal = sys.stdout.isatty()
     # Utanför en terminal (i CI, i en fil) är bredden inte känd; bred nog för loggar.
     konsol = Console(highlight=False, width=None if terminal else 160)
@@ -55,6 +58,10 @@ def skriv_vy(vy: Vy) -> None:
 
 
 def _skriv_tabell(konsol: Console, tabell: Tabell) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     if not tabell.rader:
         konsol.print(f"{tabell.titel}: {tabell.tom}", markup=False)
         return
@@ -79,29 +86,46 @@ def _skriv_tabell(konsol: Console, tabell: Tabell) -> None:
     konsol.print(ritad)
 
 
-def _svensk_hjalp() -> None:
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argument"
-    rich_utils.OPTIONS_PANEL_TITLE = "Alternativ"
-    rich_utils.COMMANDS_PANEL_TITLE = "Kommandon"
-    rich_utils.ERRORS_PANEL_TITLE = "Fel"
-    rich_utils.ABORTED_TEXT = "Avbrutet."
-    rich_utils.DEFAULT_STRING = "[standard: {}]"
-    rich_utils.REQUIRED_LONG_STRING = "[krävs]"
-    rich_utils.RICH_HELP = "Prova [blue]'{command_path} {help_option}'[/] för hjälp."
+# Hjälpens engelska ord (typer och click översätter med gettext) på svenska.
+_SVENSKA = {
+    "Arguments": "Argument",
+    "Options": "Alternativ",
+    "Commands": "Kommandon",
+    "required": "krävs",
+    "default: {default}": "standard: {default}",
+    "(dynamic)": "(beräknas)",
+    "Aborted!": "Avbrutet.",
+}
 
 
-_svensk_hjalp()
+def _oversatt(text: str) -> str:
+    return _SVENSKA.get(text, text)
 
 
-def _typetikett(parameter: Any, ctx: Any) -> str | None:  # noqa: ARG001
-    # typer visar annars engelska typnamn (<bool>, <path>) i hjälpen; visa bara
-    # våra egna svenska metavariabler (DATUM, FORMAT).
-    metavar = getattr(parameter, "metavar", None)
-    return metavar if isinstance(parameter, TyperOption) else None
+typer.core._ = _oversatt  # type: ignore[attr-defined,assignment]
 
 
-TyperOption.display_type_rich = _typetikett  # type: ignore[method-assign,assignment]
-TyperArgument.display_type_rich = _typetikett  # type: ignore[method-assign,assignment]
+def _utan_typ(_parameter: Any, ctx: Any) -> str | None:  # noqa: ARG001
+    # typer skriver annars engelska typnamn efter argumentet (RUM <str>); metavariabeln
+    # (RUM, DATUM) räcker.
+    return None
+
+
+TyperArgument.display_type_rich = _utan_typ  # type: ignore[method-assign,assignment]
+
+
+class _SvenskFormatering(HelpFormatter):
+    """Hjälpens formatering med svensk användningsrad."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """Användningsraden: ”Användning: kvalitet [ALTERNATIV] …”."""
+        super().write_usage(prog, _svensk_anvandning(args), prefix or "Användning: ")
+
+
+class _SvensktSammanhang(Context):
+    """Ett sammanhang vars hjälp formateras på svenska."""
+
+    formatter_class = _SvenskFormatering
 
 
 def _svensk_anvandning(text: str) -> str:
@@ -116,6 +140,8 @@ def _svensk_anvandning(text: str) -> str:
 
 class _SvenskHjalp:
     """Gör hjälpalternativet och användningsraden svenska (blandas in nedan)."""
+
+    context_class: Any = _SvensktSammanhang
 
     def get_help_option(self, ctx: Any) -> Any:
         """Hjälpalternativet, med svensk text."""

@@ -12,6 +12,7 @@ from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_fel,
 
 app = typer.Typer(
     cls=SvenskGrupp,
+    rich_markup_mode=None,
     no_args_is_help=True,
     help="Årshjulet: årets plan, en ny session för ett rum, och att avsluta den.",
 )

@@ -12,6 +12,7 @@ from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_vy
 
 app = typer.Typer(
     cls=SvenskGrupp,
+    rich_markup_mode=None,
     no_args_is_help=True,
     help="Garaget: parkera risker, behov, idéer och möjligheter till rummets stopp i årshjulet.",
 )

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     cls=SvenskGrupp,
+    rich_markup_mode=None,
     no_args_is_help=True,
     help="Rapporter i Markdown och HTML: kvalitetsberättelsen, rummen, handlingsplanen,"
     " avvikelserna, åtagandena och årshjulet.",
