@@ -71,6 +71,8 @@ def _isolerad_git(
     config.write_text("[user]\n\tname = Test\n\temail = test@example.invalid\n", encoding="utf-8")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    # Cachens nyckel hamnar i testets egen cachemapp, inte i användarens.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     yield
 
 

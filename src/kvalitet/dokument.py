@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,9 +10,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kvalitet import yamlio
+from kvalitet import personnummer, yamlio
 from kvalitet.fynd import Fynd
 from kvalitet.modell import Filtyp
+from kvalitet.personnummer import Personnummertraff
 
 _BOM = b"\xef\xbb\xbf"
 _UTF16_BOM = (b"\xff\xfe", b"\xfe\xff")
@@ -29,6 +31,7 @@ class Dokument:
     modell: BaseModel | None = None
     inlasningsfynd: list[Fynd] = field(default_factory=list)
     valideringsfel: list[ErrorDetails] = field(default_factory=list)
+    personnummer: list[Personnummertraff] | None = None
     _trad: Any = None
 
     def fynd(self, rad: int, kol: int, regel: str, text: str) -> Fynd:
@@ -50,6 +53,40 @@ class Dokument:
             except yamlio.Yamlfel:
                 return 1, 1
         return yamlio.position(self._trad, vag)
+
+
+class LattDokument(Dokument):
+    """Ett dokument ur cachen: modellen finns, texten och datat läses först när de behövs.
+
+    Bara ett dokument utan fel cachas, så texten går att avkoda och tolka igen.
+    """
+
+    @property
+    def text(self) -> str | None:
+        """Filens text, läst från disken första gången den behövs."""
+        if self.__dict__.get("_text") is None:
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                self.__dict__["_text"] = self.sokvag.read_bytes().decode("utf-8")
+        return self.__dict__.get("_text")
+
+    @text.setter
+    def text(self, varde: str | None) -> None:
+        self.__dict__["_text"] = varde
+
+    @property
+    def data(self) -> Any:
+        """Filens tolkade innehåll, tolkat första gången det behövs."""
+        if "_data" not in self.__dict__:
+            try:
+                self.__dict__["_data"] = yamlio.las(self.text or "")
+            except yamlio.Yamlfel:
+                self.__dict__["_data"] = None
+        return self.__dict__["_data"]
+
+    @data.setter
+    def data(self, varde: Any) -> None:
+        if varde is not None:
+            self.__dict__["_data"] = varde
 
 
 def las_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None) -> Dokument:
@@ -91,6 +128,7 @@ def tolka_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None, radata: bytes
     if text is None:
         return dok
     dok.text = text
+    dok.personnummer = personnummer.i_text(dok.relativ, text)
     try:
         dok.data = yamlio.las(text)
     except yamlio.Yamlfel as fel:

@@ -58,18 +58,21 @@ def granskningsintervall(v: Verksamhet) -> int:
     return Granskningsregler.model_validate(yamlio.las(text)["granskning"]).intervall_månader
 
 
-def kontrollera(start: Path, per: date, bas: str | None = None) -> Resultat:
+def kontrollera(
+    start: Path, per: date, bas: str | None = None, anvand_cache: bool = False
+) -> Resultat:
     """Läs verksamheten och kör alla regler.
 
     Args:
         start: Verksamhetens mapp.
         per: Dagen som kontrollen bedöms per.
         bas: En git-referens (gren, tagg, incheckning) att jämföra skyddade poster med.
+        anvand_cache: Återanvänd tolkningen av oförändrade dokument (se kvalitet.cache).
 
     Returns:
         Resultatet med alla fynd, sorterade efter fil, rad och kolumn.
     """
-    verksamhet = ladda(start)
+    verksamhet = ladda(start, anvand_cache)
     basen = ladda_vid(verksamhet.rot, bas) if bas else None
     return bedom(verksamhet, per, bas=basen)
 

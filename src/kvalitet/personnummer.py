@@ -194,3 +194,26 @@ def _kommentarslut(rad: str, efter: int) -> int:
 def _maskera_om_giltigt(traff: re.Match[str]) -> str:
     # Skälet visas i varningar och CI-loggar; ett nummer i det får inte synas helt.
     return _maskera(traff) if _ar_giltigt(traff) else traff[0]
+
+
+@dataclass(frozen=True)
+class Personnummertraff:
+    """En träff i en viss fil, och om raden har en ignorera-kommentar utan skäl."""
+
+    fil: str
+    traff: Traff
+    saknar_skal: bool
+
+
+def i_text(fil: str, text: str) -> list[Personnummertraff]:
+    """Alla personnummer och samordningsnummer i en fils text."""
+    traffar = hitta(text)
+    if not traffar:
+        return []
+    rader = text.split("\n")  # som hitta räknar rader
+    return [
+        Personnummertraff(
+            fil, traff, saknar_skal(rader[traff.rad - 1] if traff.rad <= len(rader) else "")
+        )
+        for traff in traffar
+    ]

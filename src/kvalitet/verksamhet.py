@@ -13,7 +13,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from kvalitet import personnummer
-from kvalitet.dokument import Dokument, las_dokument, tolka_dokument
+from kvalitet.dokument import Dokument, tolka_dokument
 from kvalitet.fel import Anvandningsfel
 from kvalitet.modell import filtyp_for
 from kvalitet.modell._bas import Atgard
@@ -24,6 +24,7 @@ from kvalitet.modell.buuuu import BuuuuVarv
 from kvalitet.modell.garaget import Garaget
 from kvalitet.modell.huset import Huset, Rum
 from kvalitet.modell.rum import RumGuide
+from kvalitet.personnummer import Personnummertraff
 from kvalitet.svenska import normaliserad
 
 HUSET = "huset.yaml"
@@ -32,15 +33,6 @@ YAML_SUFFIX = (".yaml", ".yml")
 EJ_GENOMSOKTA = frozenset({".git", ".kvalitet"})
 
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Personnummertraff:
-    """En träff för ett personnummer i en fil (se kvalitet.personnummer)."""
-
-    fil: str
-    traff: personnummer.Traff
-    saknar_skal: bool
 
 
 @dataclass(frozen=True)
@@ -171,15 +163,16 @@ class Verksamhet:
         return list(self._sok_personnummer())
 
     def _sok_personnummer(self) -> Iterator[Personnummertraff]:
-        texter = [(dok.relativ, dok.text) for dok in self.dokument]
-        texter += [(self._relativ(fil), _las_som_text(fil)) for fil in self.ovriga_filer]
-        for relativ, text in texter:
-            if not text:
-                continue
-            rader = text.split("\n")  # som personnummer.hitta räknar rader
-            for traff in personnummer.hitta(text):
-                rad = rader[traff.rad - 1] if traff.rad <= len(rader) else ""
-                yield Personnummertraff(relativ, traff, personnummer.saknar_skal(rad))
+        for dok in self.dokument:
+            # Dokumenten söks igenom när de läses (eller kommer ur cachen med sina träffar).
+            if dok.personnummer is not None:
+                yield from dok.personnummer
+            elif dok.text:
+                yield from personnummer.i_text(dok.relativ, dok.text)
+        for fil in self.ovriga_filer:
+            text = _las_som_text(fil)
+            if text:
+                yield from personnummer.i_text(self._relativ(fil), text)
 
     def _relativ(self, sokvag: Path) -> str:
         return sokvag.relative_to(self.rot).as_posix()
@@ -217,11 +210,15 @@ def hitta_rot(start: Path) -> Path:
     )
 
 
-def ladda(start: Path) -> Verksamhet:
+def ladda(start: Path, anvand_cache: bool = False, parallell: bool | None = None) -> Verksamhet:
     """Läs en verksamhet: varje YAML-dokument tolkas och valideras.
 
     Args:
         start: Verksamhetens mapp (eller en mapp i den).
+        anvand_cache: Återanvänd tolkningen av dokument som inte har ändrats
+            (`.kvalitet/cache/`, se kvalitet.cache).
+        parallell: Tolka parallellt (True), i en process (False) eller efter antalet
+            filer (None, standard).
 
     Returns:
         Verksamheten.
@@ -229,15 +226,17 @@ def ladda(start: Path) -> Verksamhet:
     Raises:
         Anvandningsfel: När mappen inte är en verksamhet.
     """
+    from kvalitet import inlasning
+
     rot = hitta_rot(start)
-    dokument, ovriga = [], []
+    filer, ovriga = [], []
     for sokvag in sorted(_alla_filer(rot)):
         relativ = sokvag.relative_to(rot).as_posix()
         if _ar_dokument(relativ):
-            dokument.append(las_dokument(rot, sokvag, filtyp_for(relativ)))
+            filer.append((sokvag, filtyp_for(relativ)))
         else:
             ovriga.append(sokvag)
-    return Verksamhet(rot, dokument, ovriga)
+    return Verksamhet(rot, inlasning.las(rot, filer, anvand_cache, parallell), ovriga)
 
 
 def ladda_vid(rot: Path, ref: str) -> Verksamhet:

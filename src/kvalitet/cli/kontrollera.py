@@ -46,6 +46,13 @@ def kontrollera(
             " exempel origin/main); en ändring i efterhand är ett fel (POS001).",
         ),
     ] = None,
+    ingen_cache: Annotated[
+        bool,
+        typer.Option(
+            "--ingen-cache",
+            help="Läs och tolka varje fil på nytt, utan cachen i .kvalitet/cache/.",
+        ),
+    ] = False,
 ) -> int:
     """Kontrollera att verksamheten håller: format, hänvisningar, handlingsplaner, personnummer.
 
@@ -55,7 +62,7 @@ def kontrollera(
     from kvalitet import kontroll, rapportorer
 
     formatera = rapportorer.FORMAT[_alternativ.ett_av(format_, FORMAT, "--format")]
-    resultat = kontroll.kontrollera(katalog, _alternativ.datum(per), bas)
+    resultat = kontroll.kontrollera(katalog, _alternativ.datum(per), bas, not ingen_cache)
     utdata = formatera(resultat)
     if utdata:
         skriv(utdata)

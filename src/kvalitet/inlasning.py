@@ -1,0 +1,103 @@
+"""Att läsa många filer: ur cachen när de inte har ändrats, och parallellt annars.
+
+Tolkningen av YAML och valideringen mot modellerna är det som kostar i en stor
+verksamhet, och varje fil tolkas för sig. Därför delas filerna på datorns kärnor när de
+är många; hänvisningarna mellan dokumenten prövas sedan av reglerna i huvudprocessen.
+Resultatet är detsamma som när allt läses i en process (det prövas i testerna).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from kvalitet import cache
+from kvalitet.dokument import Dokument, LattDokument, las_dokument
+from kvalitet.modell import Filtyp
+
+GRANS = 300
+"""Färre filer än så läses i en process: att starta fler kostar mer än det sparar."""
+
+Fil = tuple[Path, Filtyp | None]
+
+
+def las(
+    rot: Path, filer: Sequence[Fil], anvand_cache: bool, parallell: bool | None
+) -> list[Dokument]:
+    """Alla filers dokument, i samma ordning som filerna.
+
+    Args:
+        rot: Verksamhetens rot.
+        filer: Filerna och deras filtyper.
+        anvand_cache: Läs och skriv cachen i `.kvalitet/cache/`.
+        parallell: Läs parallellt (True), i en process (False) eller efter antalet (None).
+
+    Returns:
+        Dokumenten.
+    """
+    poster = cache.las(rot) if anvand_cache else {}
+    dokument: list[Dokument | None] = []
+    stat: dict[str, os.stat_result] = {}
+    att_tolka: list[tuple[int, Fil]] = []
+    for index, (sokvag, filtyp) in enumerate(filer):
+        relativ = sokvag.relative_to(rot).as_posix()
+        dok = None
+        with contextlib.suppress(OSError):
+            stat[relativ] = sokvag.stat()
+            if filtyp is not None and relativ in poster:
+                dok = cache.dokument(rot, sokvag, filtyp, stat[relativ], poster[relativ])
+        dokument.append(dok)
+        if dok is None:
+            att_tolka.append((index, (sokvag, filtyp)))
+    tolkade = _tolka(rot, [fil for _, fil in att_tolka], parallell)
+    for (index, _), dok in zip(att_tolka, tolkade, strict=True):
+        dokument[index] = dok
+    klara = [dok for dok in dokument if dok is not None]
+    if anvand_cache and (att_tolka or len(poster) != len(klara)):
+        cache.skriv(rot, _nya_poster(klara, poster, stat))
+    return klara
+
+
+def _nya_poster(
+    dokument: list[Dokument], gamla: cache.Poster, stat: dict[str, os.stat_result]
+) -> cache.Poster:
+    poster: cache.Poster = {}
+    for dok in dokument:
+        if dok.relativ not in stat:
+            continue
+        post = (
+            gamla.get(dok.relativ)
+            if isinstance(dok, LattDokument)
+            else cache.post(dok, stat[dok.relativ])
+        )
+        if post is not None:
+            poster[dok.relativ] = post
+    return poster
+
+
+def _tolka(rot: Path, filer: list[Fil], parallell: bool | None) -> list[Dokument]:
+    arbetare = min(os.cpu_count() or 1, 8)
+    if parallell is False or arbetare < 2 or (parallell is None and len(filer) < GRANS):
+        return _las_del(rot, filer)
+    storlek = -(-len(filer) // (arbetare * 4))  # några delar per kärna jämnar ut lasten
+    delar = [filer[i : i + storlek] for i in range(0, len(filer), storlek)]
+    try:
+        with ProcessPoolExecutor(max_workers=arbetare, mp_context=_sammanhang()) as pool:
+            return [dok for del_ in pool.map(_las_del, [rot] * len(delar), delar) for dok in del_]
+    except (OSError, BrokenProcessPool):
+        return _las_del(rot, filer)  # utan fler processer (till exempel i en sandlåda)
+
+
+def _sammanhang() -> multiprocessing.context.BaseContext:
+    # fork är snabbast där det finns (Linux); annars plattformens standard.
+    metoder = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in metoder else None)
+
+
+def _las_del(rot: Path, filer: Sequence[Fil]) -> list[Dokument]:
+    return [las_dokument(rot, sokvag, filtyp) for sokvag, filtyp in filer]

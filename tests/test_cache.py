@@ -1,0 +1,116 @@
+"""Cachen och den parallella läsningen ger samma fynd som en ny läsning i en process."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kvalitet import cache, kontroll
+from kvalitet.fynd import Bedomt
+from kvalitet.verksamhet import ladda
+from tests.conftest import PER, kor
+
+PER_DATUM = date.fromisoformat(PER)
+CACHEFIL = Path(".kvalitet/cache/dokument.json")
+
+
+def _fynd(mapp: Path, *flaggor: str) -> list[dict[str, object]]:
+    svar = kor("kontrollera", str(mapp), "--per", PER, "--format", "json", *flaggor)
+    assert svar.slutkod in (0, 1), svar
+    return json.loads(svar.stdout)["fynd"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def med_fel(exempel: Path) -> Path:
+    """Exemplet med en trasig fil, ett personnummer och en försenad åtgärd till."""
+    (exempel / "avvikelser/2026/2026-099.yaml").write_text("id: [\n", encoding="utf-8")
+    garaget = exempel / "garaget.yaml"
+    garaget.write_text(
+        garaget.read_text(encoding="utf-8").replace(
+            "samråd under helger.", "samråd under helger, se 19121212-1212."
+        ),
+        encoding="utf-8",
+    )
+    return exempel
+
+
+def test_kall_och_varm_korning_ger_samma_fynd(med_fel: Path) -> None:
+    kall = _fynd(med_fel, "--ingen-cache")
+    assert not (med_fel / CACHEFIL).exists()
+    forsta = _fynd(med_fel)
+    assert (med_fel / CACHEFIL).is_file()
+    varm = _fynd(med_fel)
+    assert kall == forsta == varm
+    assert {f["regel"] for f in varm} >= {"YAML001", "PNR001", "ATG001"}
+
+
+def test_en_fil_som_andras_mellan_korningarna_laes_om(med_fel: Path) -> None:
+    _fynd(med_fel)
+    session = med_fel / "arshjul/2026/processer.yaml"
+    text = session.read_text(encoding="utf-8")
+    session.write_text(text.replace("status: klar", "status: pågår", 1), encoding="utf-8")
+    assert _fynd(med_fel) == _fynd(med_fel, "--ingen-cache")
+    (med_fel / "avvikelser/2026/2026-099.yaml").unlink()
+    assert _fynd(med_fel) == _fynd(med_fel, "--ingen-cache")
+
+
+def test_trasig_cache_ignoreras_och_byggs_om(med_fel: Path) -> None:
+    _fynd(med_fel)
+    (med_fel / CACHEFIL).write_bytes(b"\x80inte json")
+    assert _fynd(med_fel) == _fynd(med_fel, "--ingen-cache")
+    assert cache.las(med_fel) != {}  # ombyggd och giltig
+
+
+def test_en_inlagd_cache_utan_giltig_signatur_litas_inte_pa(med_fel: Path) -> None:
+    _fynd(med_fel)
+    innehall = (med_fel / CACHEFIL).read_bytes()
+    _, _, kropp = innehall.partition(b"\n")
+    data = json.loads(kropp)
+    # En förfalskad post som påstår att garaget.yaml saknar personnummer.
+    data["poster"]["garaget.yaml"]["pnr"] = []
+    forfalskad = json.dumps(data).encode()
+    (med_fel / CACHEFIL).write_bytes(b"0" * 64 + b"\n" + forfalskad)
+    assert "PNR001" in {f["regel"] for f in _fynd(med_fel)}
+    assert cache.las(med_fel)["garaget.yaml"]["pnr"], "cachen ska ha byggts om från filerna"
+
+
+def test_cachen_ar_json_utan_kod(med_fel: Path) -> None:
+    _fynd(med_fel)
+    signatur, _, kropp = (med_fel / CACHEFIL).read_bytes().partition(b"\n")
+    assert len(signatur) == 64
+    data = json.loads(kropp)
+    assert data["format"] == cache.FORMAT
+    assert set(data["poster"]) <= {p.relative_to(med_fel).as_posix() for p in med_fel.rglob("*")}
+
+
+def test_ett_andrat_hus_gor_cachen_ogiltig(med_fel: Path) -> None:
+    _fynd(med_fel)
+    assert cache.las(med_fel)
+    huset = med_fel / "huset.yaml"
+    huset.write_text(huset.read_text(encoding="utf-8") + "# ny kommentar\n", encoding="utf-8")
+    assert cache.las(med_fel) == {}
+
+
+def test_utan_cachemapp_att_skriva_i_fungerar_kontrollen_anda(
+    med_fel: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blockerad = tmp_path / "fil"
+    blockerad.write_text("inte en mapp", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blockerad))
+    assert _fynd(med_fel) == _fynd(med_fel, "--ingen-cache")
+
+
+def _bedom(mapp: Path, parallell: bool) -> list[Bedomt]:
+    return kontroll.bedom(ladda(mapp, parallell=parallell), PER_DATUM).fynd
+
+
+def test_parallell_lasning_ger_samma_resultat_som_i_en_process(med_fel: Path) -> None:
+    assert _bedom(med_fel, parallell=True) == _bedom(med_fel, parallell=False)
+    seriell = ladda(med_fel, parallell=False)
+    parallell = ladda(med_fel, parallell=True)
+    assert [d.relativ for d in seriell.dokument] == [d.relativ for d in parallell.dokument]
+    assert [d.modell for d in seriell.dokument] == [d.modell for d in parallell.dokument]
+    assert seriell.personnummertraffar == parallell.personnummertraffar
