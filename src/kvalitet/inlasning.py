@@ -88,7 +88,8 @@ def _tolka(rot: Path, filer: list[Fil], parallell: bool | None) -> list[Dokument
     delar = [filer[i : i + storlek] for i in range(0, len(filer), storlek)]
     try:
         with ProcessPoolExecutor(max_workers=arbetare, mp_context=_sammanhang()) as pool:
-            return [dok for del_ in pool.map(_las_del, [rot] * len(delar), delar) for dok in del_]
+            delresultat = pool.map(_las_del_latt, [rot] * len(delar), delar)
+            return [dok for del_ in delresultat for dok in del_]
     except (OSError, BrokenProcessPool):
         return _las_del(rot, filer)  # utan fler processer (till exempel i en sandlåda)
 
@@ -101,3 +102,17 @@ def _sammanhang() -> multiprocessing.context.BaseContext:
 
 def _las_del(rot: Path, filer: Sequence[Fil]) -> list[Dokument]:
     return [las_dokument(rot, sokvag, filtyp) for sokvag, filtyp in filer]
+
+
+def _las_del_latt(rot: Path, filer: Sequence[Fil]) -> list[Dokument]:
+    # Tillbaka till huvudprocessen skickas bara modellen och träffarna för felfria
+    # dokument; text och data läses där först om en regel behöver dem (som ur cachen).
+    return [_latt(dok) for dok in _las_del(rot, filer)]
+
+
+def _latt(dok: Dokument) -> Dokument:
+    if dok.modell is None or dok.inlasningsfynd or dok.valideringsfel:
+        return dok
+    latt = LattDokument(dok.relativ, dok.sokvag, dok.filtyp)
+    latt.modell, latt.personnummer = dok.modell, dok.personnummer
+    return latt
