@@ -59,7 +59,8 @@ def bygg_tradet(rot: Path, filer: dict[str, str]) -> Path:
 def exempel(tmp_path: Path) -> Path:
     """En kopia av exempel-verksamhet/ att ändra i."""
     kopia = tmp_path / "verksamhet"
-    shutil.copytree(EXEMPEL, kopia)
+    # Utan en cache som en tidigare körning kan ha lämnat i exempel-verksamheten.
+    shutil.copytree(EXEMPEL, kopia, ignore=shutil.ignore_patterns("cache"))
     return kopia
 
 

@@ -114,3 +114,15 @@ def test_parallell_lasning_ger_samma_resultat_som_i_en_process(med_fel: Path) ->
     assert [d.relativ for d in seriell.dokument] == [d.relativ for d in parallell.dokument]
     assert [d.modell for d in seriell.dokument] == [d.modell for d in parallell.dokument]
     assert seriell.personnummertraffar == parallell.personnummertraffar
+
+
+def test_parallellt_tolkade_dokument_hamnar_ocksa_i_cachen(
+    med_fel: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kvalitet import inlasning
+
+    monkeypatch.setattr(inlasning, "GRANS", 0)  # parallellt även för få filer
+    forsta = _fynd(med_fel)
+    felfria = [d.relativ for d in ladda(med_fel).dokument if d.modell and not d.inlasningsfynd]
+    assert sorted(cache.las(med_fel)) == sorted(felfria)
+    assert _fynd(med_fel) == forsta == _fynd(med_fel, "--ingen-cache")

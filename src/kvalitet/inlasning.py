@@ -59,22 +59,24 @@ def las(
         dokument[index] = dok
     klara = [dok for dok in dokument if dok is not None]
     if anvand_cache and (att_tolka or len(poster) != len(klara)):
-        cache.skriv(rot, _nya_poster(klara, poster, stat))
+        tolkade_filer = {dok.relativ for dok in tolkade}
+        cache.skriv(rot, _nya_poster(klara, tolkade_filer, poster, stat))
     return klara
 
 
 def _nya_poster(
-    dokument: list[Dokument], gamla: cache.Poster, stat: dict[str, os.stat_result]
+    dokument: list[Dokument],
+    tolkade: set[str],
+    gamla: cache.Poster,
+    stat: dict[str, os.stat_result],
 ) -> cache.Poster:
     poster: cache.Poster = {}
     for dok in dokument:
         if dok.relativ not in stat:
             continue
-        post = (
-            gamla.get(dok.relativ)
-            if isinstance(dok, LattDokument)
-            else cache.post(dok, stat[dok.relativ])
-        )
+        # Ett dokument ur cachen behåller sin post; ett nytolkat får en ny.
+        ny = cache.post(dok, stat[dok.relativ]) if dok.relativ in tolkade else None
+        post = ny if dok.relativ in tolkade else gamla.get(dok.relativ)
         if post is not None:
             poster[dok.relativ] = post
     return poster
