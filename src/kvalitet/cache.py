@@ -99,6 +99,8 @@ def skriv(rot: Path, poster: Poster) -> None:
     mapp = rot / KATALOG
     with contextlib.suppress(OSError):
         mapp.mkdir(parents=True, exist_ok=True)
+        # Mappen ignorerar sig själv i git, också i ett förråd utan .gitignore för den.
+        (mapp / ".gitignore").write_text("*\n", encoding="utf-8")
         tillfallig = mapp / f".{FIL}.{secrets.token_hex(4)}.tmp"
         tillfallig.write_bytes(_signera(nyckel, kropp).encode() + b"\n" + kropp)
         tillfallig.replace(mapp / FIL)

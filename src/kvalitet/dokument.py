@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,10 @@ from kvalitet.personnummer import Personnummertraff
 
 _BOM = b"\xef\xbb\xbf"
 _UTF16_BOM = (b"\xff\xfe", b"\xfe\xff")
+STORSTA_FIL = 1024 * 1024
+"""Största fil som läses (1 MB). Den största filen i exempel-verksamhet/ är 23 kB; en
+fil på flera MB är nästan alltid fel (en inklistrad logg eller bild), och bara att
+tolka den skulle ta sekunder till minuter. Storleken prövas innan filen läses."""
 
 
 @dataclass
@@ -101,14 +108,48 @@ def las_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None) -> Dokument:
         Dokumentet med de fynd som inläsningen gav.
     """
     try:
-        radata = sokvag.read_bytes()
+        hinder = _hinder(sokvag.stat())
+        radata = b"" if hinder else sokvag.read_bytes()
     except OSError as fel:
+        hinder, radata = _olasbar(fel), b""
+    if hinder:
         dok = Dokument(sokvag.relative_to(rot).as_posix(), sokvag, filtyp)
-        dok.inlasningsfynd.append(
-            dok.fynd(1, 1, "FIL001", f"Filen kan inte läsas ({fel.strerror or fel}).")
-        )
+        dok.inlasningsfynd.append(dok.fynd(1, 1, "FIL001", hinder))
+        dok.personnummer = personnummer.i_fil(dok.relativ, sokvag)  # också en för stor fil
         return dok
     return tolka_dokument(rot, sokvag, filtyp, radata)
+
+
+def _hinder(info: os.stat_result) -> str | None:
+    # Prövas före läsningen: en mapp eller pipe med ett dokuments namn kan inte läsas
+    # (en pipe skulle vänta för evigt), och en jättefil ska inte läsas in i minnet.
+    if stat.S_ISDIR(info.st_mode):
+        return _MAPP
+    if not stat.S_ISREG(info.st_mode):
+        return "Det här är ingen vanlig fil (kanske en namngiven pipe eller en enhet)."
+    return _for_stor(info.st_size) if info.st_size > STORSTA_FIL else None
+
+
+def _for_stor(storlek: int) -> str:
+    mb = f"{storlek / (1024 * 1024):.1f}".replace(".", ",")
+    return (
+        f"Filen är {mb} MB och läses inte: kvalitets filer får vara högst 1 MB. En så"
+        " stor fil är nästan alltid fel, till exempel en inklistrad logg eller bild."
+    )
+
+
+_MAPP = "Det här är en mapp, inte en fil, fast namnet slutar på .yaml. Byt namn på mappen."
+_LASFEL = {
+    errno.ELOOP: "Filen är en symbolisk länk i en slinga (länkar som pekar på varandra).",
+    errno.ENOENT: "Filen är en symbolisk länk till något som inte finns (eller är borttagen).",
+    errno.EACCES: "Filen kan inte läsas: behörighet saknas. Ge läsrätt till den (chmod u+r).",
+    errno.EPERM: "Filen kan inte läsas: behörighet saknas. Ge läsrätt till den (chmod u+r).",
+    errno.EISDIR: _MAPP,
+}
+
+
+def _olasbar(fel: OSError) -> str:
+    return _LASFEL.get(fel.errno or 0, f"Filen kan inte läsas ({fel.strerror or fel}).")
 
 
 def tolka_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None, radata: bytes) -> Dokument:
@@ -124,8 +165,14 @@ def tolka_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None, radata: bytes
         Dokumentet med de fynd som inläsningen gav.
     """
     dok = Dokument(sokvag.relative_to(rot).as_posix(), sokvag, filtyp)
+    if len(radata) > STORSTA_FIL:  # från git eller ännu inte skriven: aldrig prövad förut
+        dok.inlasningsfynd.append(dok.fynd(1, 1, "FIL001", _for_stor(len(radata))))
+        dok.personnummer = personnummer.i_bytes(dok.relativ, radata)
+        return dok
     text = avkoda(radata, dok)
     if text is None:
+        # En felkodad fil kan ändå innehålla personnummer; sök igenom den som den är.
+        dok.personnummer = personnummer.i_bytes(dok.relativ, radata)
         return dok
     dok.text = text
     dok.personnummer = personnummer.i_text(dok.relativ, text)
@@ -169,6 +216,9 @@ def avkoda(radata: bytes, dok: Dokument) -> str | None:
     if radata.startswith(_UTF16_BOM) or b"\x00" in radata[:8192]:
         dok.inlasningsfynd.append(dok.fynd(1, 1, "FIL001", _INTE_TEXT))
         return None
+    if (nul := radata.find(b"\x00")) != -1:
+        dok.inlasningsfynd.append(dok.fynd(*_plats(radata, nul), "FIL001", _NUL))
+        return None
     if radata.startswith(_BOM):
         dok.inlasningsfynd.append(
             dok.fynd(
@@ -182,12 +232,9 @@ def avkoda(radata: bytes, dok: Dokument) -> str | None:
     try:
         return radata.decode("utf-8")
     except UnicodeDecodeError as fel:
-        rad = radata.count(b"\n", 0, fel.start) + 1
-        kol = fel.start - (radata.rfind(b"\n", 0, fel.start) + 1) + 1
         dok.inlasningsfynd.append(
             dok.fynd(
-                rad,
-                kol,
+                *_plats(radata, fel.start),
                 "FIL001",
                 "Filen är inte sparad som UTF-8 (kanske"
                 " Windows-1252 eller Latin-1). Spara om den som UTF-8.",
@@ -196,6 +243,15 @@ def avkoda(radata: bytes, dok: Dokument) -> str | None:
         return None
 
 
+def _plats(radata: bytes, index: int) -> tuple[int, int]:
+    rad = radata.count(b"\n", 0, index) + 1
+    return rad, index - (radata.rfind(b"\n", 0, index) + 1) + 1
+
+
 _INTE_TEXT = (
     "Filen är inte text i UTF-8 (den är binär eller sparad som UTF-16). Spara om den som UTF-8."
+)
+_NUL = (
+    "Filen innehåller ett NUL-tecken (byte 0) och är därför inte ren text; kanske har"
+    " binärt innehåll klistrats in. Ta bort tecknet, eller filen om den är binär."
 )

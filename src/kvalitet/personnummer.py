@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["Traff", "hitta", "saknar_skal"]
+__all__ = ["Personnummertraff", "Traff", "hitta", "i_bytes", "i_fil", "i_text", "saknar_skal"]
 
 # Siffror som sitter ihop med en bokstav eller siffra (även å, ä, ö, men inte _) hör
 # till ett längre ord eller tal och räknas inte. Mönstret börjar med en teckenklass och
@@ -217,3 +220,70 @@ def i_text(fil: str, text: str) -> list[Personnummertraff]:
         )
         for traff in traffar
     ]
+
+
+def i_bytes(fil: str, radata: bytes) -> list[Personnummertraff]:
+    """Som `i_text`, för bytes som kanske inte är UTF-8.
+
+    Bytes som inte är UTF-8 läses som UTF-16 (med BOM) eller Latin-1, så att inget
+    nummer slipper igenom för att filen är felkodad (eller binär).
+    """
+    if radata.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return i_text(fil, radata.decode("utf-16", errors="replace"))
+    try:
+        text = radata.decode("utf-8")
+    except UnicodeDecodeError:
+        text = radata.decode("latin-1")
+    return i_text(fil, text)
+
+
+BIT = 1024 * 1024
+"""Så mycket av en fil som söks igenom åt gången i `i_fil` (och en rad till slutet)."""
+
+
+def i_fil(fil: str, sokvag: Path) -> list[Personnummertraff]:
+    """Alla personnummer i en fil av vilken storlek som helst, läst i bitar.
+
+    En export ur ett verksamhetssystem kan vara stor och full av personnummer; den
+    söks igenom i bitar om `BIT` som slutar vid en radbrytning (ett nummer står aldrig
+    över en), så att minnet räcker. Det som inte är en vanlig fil (en mapp, en pipe,
+    en trasig länk) och filer som inte kan läsas hoppas över.
+
+    Args:
+        fil: Filens namn i träffarna (relativt verksamhetens rot).
+        sokvag: Filen.
+
+    Returns:
+        Träffarna i filordning, med rader räknade från filens början.
+    """
+    traffar: list[Personnummertraff] = []
+    try:
+        if not sokvag.is_file():
+            return traffar
+        with sokvag.open("rb") as strom:
+            for rader_fore, bit in _bitar(strom):
+                traffar += [_flyttad(traff, rader_fore) for traff in i_bytes(fil, bit)]
+    except OSError:
+        return traffar
+    return traffar
+
+
+def _bitar(strom: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    rader_fore, delar = 0, []  # delar: det som ännu inte slutat med en radbrytning
+    while block := strom.read(BIT):
+        slut = block.rfind(b"\n") + 1
+        if not slut:
+            delar.append(block)  # en lång rad; samlas tills den tar slut
+            continue
+        bit = b"".join([*delar, block[:slut]])
+        delar = [block[slut:]]
+        yield rader_fore, bit
+        rader_fore += bit.count(b"\n")
+    if rest := b"".join(delar):
+        yield rader_fore, rest
+
+
+def _flyttad(traff: Personnummertraff, rader_fore: int) -> Personnummertraff:
+    if not rader_fore:
+        return traff
+    return replace(traff, traff=replace(traff.traff, rad=traff.traff.rad + rader_fore))

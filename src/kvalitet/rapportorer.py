@@ -120,7 +120,10 @@ def gitlab(resultat: Resultat) -> str:
     for bedomt in resultat.fynd:
         fynd = bedomt.fynd
         fil = visningsvag(resultat.verksamhet.rot, fynd.fil)
-        avtryck = hashlib.sha256(f"{fil}:{fynd.regel}:{fynd.text}".encode()).hexdigest()
+        # surrogateescape: ett filnamn som inte är UTF-8 (Linux tillåter det) får inte krascha.
+        avtryck = hashlib.sha256(
+            f"{fil}:{fynd.regel}:{fynd.text}".encode(errors="surrogateescape")
+        ).hexdigest()
         poster.append(
             {
                 "description": f"{fynd.regel} {fynd.text}",

@@ -170,25 +170,12 @@ class Verksamhet:
             elif dok.text:
                 yield from personnummer.i_text(dok.relativ, dok.text)
         for fil in self.ovriga_filer:
-            text = _las_som_text(fil)
-            if text:
-                yield from personnummer.i_text(self._relativ(fil), text)
+            # Personnummer kan stå i vilken fil som helst, också i en stor export: den
+            # söks igenom i bitar (se personnummer.i_fil), som UTF-8 och annars Latin-1.
+            yield from personnummer.i_fil(self._relativ(fil), fil)
 
     def _relativ(self, sokvag: Path) -> str:
         return sokvag.relative_to(self.rot).as_posix()
-
-
-def _las_som_text(sokvag: Path) -> str | None:
-    # Personnummer kan stå i vilken fil som helst; läs som UTF-8 och annars Latin-1,
-    # så att inget nummer slipper igenom för att filen är felkodad.
-    try:
-        radata = sokvag.read_bytes()
-    except OSError:
-        return None
-    try:
-        return radata.decode("utf-8")
-    except UnicodeDecodeError:
-        return radata.decode("latin-1")
 
 
 def hitta_rot(start: Path) -> Path:
@@ -265,7 +252,10 @@ def _ar_dokument(relativ: str) -> bool:
 def _alla_filer(rot: Path) -> Iterator[Path]:
     for mapp, undermappar, filer in os.walk(rot):
         undermappar[:] = [namn for namn in undermappar if namn not in EJ_GENOMSOKTA]
+        # En mapp och en trasig länk med ett dokuments namn tas med: de ger ett fynd
+        # (FIL001) när de inte går att läsa, i stället för att tyst hoppas över.
+        yield from (Path(mapp, namn) for namn in undermappar if namn.endswith(YAML_SUFFIX))
         for namn in filer:
             sokvag = Path(mapp, namn)
-            if not sokvag.is_symlink() or sokvag.is_file():
+            if namn.endswith(YAML_SUFFIX) or not sokvag.is_symlink() or sokvag.is_file():
                 yield sokvag

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
@@ -163,6 +165,7 @@ def las(text: str) -> Any:
     Raises:
         Yamlfel: När texten inte är giltig YAML, med rad, kolumn och svensk text.
     """
+    _granska(text)
     try:
         return _SAKER.load(text)
     except (MarkedYAMLError, ReaderError) as fel:
@@ -173,6 +176,140 @@ def las(text: str) -> Any:
         # Konstruktorn kan ge upp utan position: ett datum som inte finns
         # (2026-13-01) eller en lista som nyckel.
         raise _konstruktionsfel(text) from None
+
+
+GRANS_DJUP = 100
+"""Högsta nästlingsdjup (listor och mappningar i varandra); kvalitets filer har under tio."""
+GRANS_VARDEN = 20_000
+"""Högsta antal värden i en fil, med varje *alias räknat som hela sitt &ankare.
+
+Den största filen i exempel-verksamhet/ har knappt 600. Gränsen håller också den
+långsamma rundturstolken (för rad och kolumn i fynd) under ett par sekunder."""
+
+# Billiga övre gränser som avgör om en text måste granskas händelse för händelse.
+# Utan fler klamrar än så och med kortare indrag (blockstilen kräver minst en kolumn
+# mer indrag per två nivåer) kan texten inte bli djupare än GRANS_DJUP, och en text
+# utan ankare och med högst ett värde per tecken inte växa över GRANS_VARDEN.
+_FA_KLAMRAR = 30
+_INDRAG = re.compile(r"[ \t?:-]{32}")
+# Radbrytningen först och tecknet upprepat så: flera gånger snabbare än ^ och re.M.
+_DJUPT_INDRAG = re.compile(r"\n[ \t?:-][ \t?:-]{31}")
+_DJUPT_INDRAG_CR = re.compile(r"\r[ \t?:-][ \t?:-]{31}")  # radslut med bara CR
+_SKILJETECKEN = frozenset(" \t\n\r[]{},")
+
+
+def _kan_vara_farlig(text: str) -> bool:
+    return (
+        len(text) > GRANS_VARDEN
+        or text.count("[") + text.count("{") > _FA_KLAMRAR
+        or _INDRAG.match(text) is not None
+        or _DJUPT_INDRAG.search(text) is not None
+        or ("\r" in text and _DJUPT_INDRAG_CR.search(text) is not None)
+        or _har_ankare(text)
+    )
+
+
+def _har_ankare(text: str) -> bool:
+    # Ett & som inleder ett ankare (&namn) står först eller efter ett skiljetecken; ett
+    # & i löptext (”hälso- & sjukvård”) gör inte det. En slinga med find är här många
+    # gånger snabbare än ett reguljärt uttryck, som inte kan hoppa fram till nästa &.
+    plats = text.find("&")
+    while plats != -1:
+        efter = text[plats + 1 : plats + 2]
+        if (plats == 0 or text[plats - 1] in _SKILJETECKEN) and efter not in _SKILJETECKEN:
+            return bool(efter)
+        plats = text.find("&", plats + 1)
+    return False
+
+
+def _granska(text: str) -> None:
+    """Vägra djupt nästlad text och alias-bomber innan något byggs av dem.
+
+    Tolkarna klarar inte sådan text: libyaml blir kvadratiskt långsam med djupet,
+    rundturstolken når Pythons rekursionsgräns och en alias-bomb (”billion laughs”)
+    växer exponentiellt när den valideras eller skrivs ut. Händelserna från C-tolken
+    räknas därför först, med avbrott så snart en gräns passeras, så att också en
+    elak fil besvaras på några millisekunder. Vanliga filer passerar de billiga
+    kontrollerna i `_kan_vara_farlig` och tolkas bara en gång.
+
+    Raises:
+        Yamlfel: När texten är för djup, hänvisar till sig själv eller växer för mycket.
+    """
+    if not _kan_vara_farlig(text):
+        return
+    handelser = _SAKER.parse(text)
+    try:
+        _rakna(handelser)
+    except (MarkedYAMLError, ReaderError):
+        return  # syntaxfelet rapporteras av tolkningen, med sin förklaring
+    finally:
+        handelser.close()
+
+
+@dataclass
+class _Rakning:
+    """Det `_granska` håller reda på: öppna listor och mappningar, ankarna och värdena."""
+
+    oppna: list[tuple[str | None, int]] = field(default_factory=list)
+    """Ankaret för varje öppen lista eller mappning och antalet värden före den."""
+    storlek: dict[str, int] = field(default_factory=dict)
+    varden: int = 0
+    alias: bool = False
+
+    def stang(self) -> None:
+        ankare, fore = self.oppna.pop()
+        if ankare is not None:
+            self.storlek[ankare] = self.varden - fore
+
+    def lagg_till(self, handelse: Any) -> None:
+        if isinstance(handelse, AliasEvent):
+            if any(ankare == handelse.anchor for ankare, _ in self.oppna):
+                raise _granskningsfel(handelse, _SJALVHANVISNING)
+            self.varden += self.storlek.get(handelse.anchor, 1)
+            self.alias = True
+            return
+        if isinstance(handelse, CollectionStartEvent):
+            self.oppna.append((handelse.anchor, self.varden))
+        elif handelse.anchor is not None:
+            self.storlek[handelse.anchor] = 1
+        self.varden += 1
+
+
+def _rakna(handelser: Iterator[Any]) -> None:
+    rakning = _Rakning()
+    for handelse in handelser:
+        if isinstance(handelse, CollectionEndEvent):
+            rakning.stang()
+        elif isinstance(handelse, NodeEvent):
+            rakning.lagg_till(handelse)
+            if len(rakning.oppna) > GRANS_DJUP:
+                raise _granskningsfel(handelse, _FOR_DJUP)
+            if rakning.varden > GRANS_VARDEN:
+                raise _granskningsfel(handelse, _ALIASBOMB if rakning.alias else _FOR_STOR)
+
+
+def _granskningsfel(handelse: Any, text: str) -> Yamlfel:
+    markering = handelse.start_mark
+    return Yamlfel(markering.line + 1, markering.column + 1, "YAML001", text)
+
+
+_TAL = f"{GRANS_VARDEN:,}".replace(",", "\N{NO-BREAK SPACE}")
+_FOR_DJUP = (
+    f"Filen är nästlad i mer än {GRANS_DJUP} nivåer (listor och mappningar i"
+    " varandra) och tolkas inte; kvalitets filer behöver bara några få."
+)
+_SJALVHANVISNING = (
+    "Filen hänvisar till sig själv: ett *alias står inuti sitt eget &ankare. Skriv ut"
+    " värdet i stället."
+)
+_ALIASBOMB = (
+    f"Filen växer till mer än {_TAL} värden när hänvisningarna (*alias) följs (en"
+    " så kallad alias-bomb) och tolkas inte. Skriv ut värdena utan &ankare och *alias."
+)
+_FOR_STOR = (
+    f"Filen har mer än {_TAL} värden och tolkas inte; kvalitets filer har sällan"
+    " mer än några tusen. Dela upp den eller ta bort det som inte hör hemma här."
+)
 
 
 _DATUM = re.compile(r"(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
@@ -225,6 +362,7 @@ def las_rundtur(text: str) -> Any:
     Raises:
         Yamlfel: När texten inte är giltig YAML.
     """
+    _granska(text)
     try:
         return _rundtur().load(text)
     except (MarkedYAMLError, ReaderError) as fel:

@@ -19,7 +19,7 @@ def ladda(katalog: Path) -> Verksamhet:
     from kvalitet.svenska import antal
     from kvalitet.verksamhet import ladda as las
 
-    v = las(katalog, anvand_cache=True)
+    v = las(katalog)
     trasiga = [dok.relativ for dok in v.med_fel()]
     if trasiga:
         visade = ", ".join(trasiga[:3]) + (" …" if len(trasiga) > 3 else "")

@@ -4,6 +4,10 @@ Vanliga orsaker: fel indrag (nycklar på samma nivå ska stå lika långt in), t
 i stället för mellanslag, ett kolon följt av mellanslag inne i en text utan
 citattecken, eller citattecken som aldrig stängs. Fyndet pekar ut raden där tolken
 gav upp; felet sitter ofta på den raden eller raden före.
+
+Som skydd mot elak indata tolkas inte en fil med mer än 100 nivåer av listor och
+mappningar i varandra, eller med mer än 20 000 värden när varje hänvisning (*alias)
+räknas som hela sitt ankare (&namn), en så kallad alias-bomb.
 """
 
 from __future__ import annotations

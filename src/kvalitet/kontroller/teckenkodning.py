@@ -3,6 +3,10 @@
 Filer i andra teckenkodningar (Windows-1252, Latin-1, UTF-16) eller binära filer
 kan inte läsas på samma sätt på alla datorer; å, ä och ö blir fel. Spara om filen
 som UTF-8 i din editor (i VS Code: klicka på kodningen längst ned till höger).
+
+Filen ska också gå att läsa: en mapp eller en symbolisk länk som är trasig (eller
+pekar i en slinga) med ett dokuments namn, en fil utan läsrätt, en fil med NUL-tecken
+och en fil större än 1 MB ger samma fynd. En så stor YAML-fil läses inte alls.
 """
 
 from __future__ import annotations
