@@ -36,11 +36,10 @@ from kvalitet.verksamhet import Verksamhet
 
 @dataclass(frozen=True)
 class Lank:
-    """En länk på startsidan: text, relativ adress och en kort förklaring."""
+    """En länk på startsidan: text och relativ adress."""
 
     text: str
     adress: str
-    om: str = ""
 
 
 @dataclass(frozen=True)
