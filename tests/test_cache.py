@@ -15,6 +15,7 @@ from tests.conftest import PER, kor
 
 PER_DATUM = date.fromisoformat(PER)
 CACHEFIL = Path(".kvalitet/cache/dokument.json")
+UTFALLSFIL = Path(".kvalitet/cache/utfall.json")
 
 
 def _fynd(mapp: Path, *flaggor: str) -> list[dict[str, object]]:
@@ -59,6 +60,7 @@ def test_en_fil_som_andras_mellan_korningarna_laes_om(med_fel: Path) -> None:
 
 def test_trasig_cache_ignoreras_och_byggs_om(med_fel: Path) -> None:
     _fynd(med_fel)
+    (med_fel / UTFALLSFIL).unlink()  # annars svarar utfallet utan att dokumenten läses
     (med_fel / CACHEFIL).write_bytes(b"\x80inte json")
     assert _fynd(med_fel) == _fynd(med_fel, "--ingen-cache")
     assert cache.las(med_fel) != {}  # ombyggd och giltig
@@ -73,6 +75,7 @@ def test_en_inlagd_cache_utan_giltig_signatur_litas_inte_pa(med_fel: Path) -> No
     data["poster"]["garaget.yaml"]["pnr"] = []
     forfalskad = json.dumps(data).encode()
     (med_fel / CACHEFIL).write_bytes(b"0" * 64 + b"\n" + forfalskad)
+    (med_fel / UTFALLSFIL).unlink()
     assert "PNR001" in {f["regel"] for f in _fynd(med_fel)}
     assert cache.las(med_fel)["garaget.yaml"]["pnr"], "cachen ska ha byggts om från filerna"
 
@@ -126,3 +129,80 @@ def test_parallellt_tolkade_dokument_hamnar_ocksa_i_cachen(
     felfria = [d.relativ for d in ladda(med_fel).dokument if d.modell and not d.inlasningsfynd]
     assert sorted(cache.las(med_fel)) == sorted(felfria)
     assert _fynd(med_fel) == forsta == _fynd(med_fel, "--ingen-cache")
+
+
+@pytest.fixture
+def korningar(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Räknar hur många gånger kontrollen faktiskt körs (och inte svarar ur cachen)."""
+    anrop: list[object] = []
+    riktig = kontroll.kontrollera
+
+    def raknad(*args: object, **kwargs: object) -> object:
+        anrop.append(args)
+        return riktig(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kontroll, "kontrollera", raknad)
+    return anrop
+
+
+def test_oforandrad_verksamhet_far_utfallet_ur_cachen(
+    med_fel: Path, korningar: list[object]
+) -> None:
+    forsta = kor("kontrollera", str(med_fel), "--per", PER)
+    assert (med_fel / UTFALLSFIL).is_file()
+    andra = kor("kontrollera", str(med_fel), "--per", PER)
+    json_ur_cachen = _fynd(med_fel)
+    assert len(korningar) == 1, "den andra och tredje körningen ska svara ur cachen"
+    assert (andra.slutkod, andra.stdout, andra.stderr) == (
+        forsta.slutkod,
+        forsta.stdout,
+        forsta.stderr,
+    )
+    assert json_ur_cachen == _fynd(med_fel, "--ingen-cache")
+
+
+@pytest.mark.parametrize("andring", ["fil", "ny fil", "borttagen", "datum", "huset"])
+def test_utfallet_beraknas_om_nar_nagot_det_beror_pa_andras(
+    med_fel: Path, korningar: list[object], andring: str
+) -> None:
+    per = PER
+    _fynd(med_fel)
+    if andring == "fil":
+        fil = med_fel / "garaget.yaml"
+        fil.write_text(fil.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
+    elif andring == "ny fil":
+        (med_fel / "anteckning.txt").write_text("ring 19121212-1212\n", encoding="utf-8")
+    elif andring == "borttagen":
+        (med_fel / "avvikelser/2026/2026-099.yaml").unlink()
+    elif andring == "datum":
+        per = "2027-06-30"
+    else:
+        huset = med_fel / "huset.yaml"
+        huset.write_text(huset.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    svar = kor("kontrollera", str(med_fel), "--per", per, "--format", "json")
+    assert len(korningar) == 2, "utfallet ska ha beräknats om"
+    utan = kor("kontrollera", str(med_fel), "--per", per, "--format", "json", "--ingen-cache")
+    assert json.loads(svar.stdout)["fynd"] == json.loads(utan.stdout)["fynd"]
+
+
+def test_en_ny_incheckning_beraknar_om_utfallet(med_fel: Path, korningar: list[object]) -> None:
+    import git
+
+    repo = git.Repo.init(med_fel, initial_branch="main")
+    repo.git.add(A=True)
+    repo.index.commit("Exemplet")
+    _fynd(med_fel)
+    _fynd(med_fel)
+    assert len(korningar) == 1
+    repo.index.commit("Granskat, utan ändrade filer")  # granskningen (GRA001) läser git
+    _fynd(med_fel)
+    assert len(korningar) == 2
+
+
+def test_ett_inlagt_utfall_utan_giltig_signatur_litas_inte_pa(med_fel: Path) -> None:
+    _fynd(med_fel)
+    _, _, kropp = (med_fel / UTFALLSFIL).read_bytes().partition(b"\n")
+    data = json.loads(kropp)
+    data["resultat"]["fynd"] = []  # ett utfall utan fynd, inlagt i en pull request
+    (med_fel / UTFALLSFIL).write_bytes(b"0" * 64 + b"\n" + json.dumps(data).encode())
+    assert kor("kontrollera", str(med_fel), "--per", PER).slutkod == 1

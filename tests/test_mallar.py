@@ -49,8 +49,9 @@ def test_mallarna_foljer_modellen() -> None:
 
 
 def test_exemplets_rumsguider_ar_mallens() -> None:
-    for guide in (MALLAR / "rum").glob("*.yaml"):
-        assert (EXEMPEL / "rum" / guide.name).read_bytes() == guide.read_bytes()
+    for exempel in (EXEMPEL, ROT / "exempel-funktionsstod"):
+        for guide in (MALLAR / "rum").glob("*.yaml"):
+            assert (exempel / "rum" / guide.name).read_bytes() == guide.read_bytes()
 
 
 def _kallans_punkter(rum_id: str) -> dict[str, list[tuple[int, str]]]:

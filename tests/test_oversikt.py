@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -16,13 +17,18 @@ from kvalitet.arbete import avvikelse, handlingsplan, status
 from kvalitet.modell._bas import Atgardsstatus
 from kvalitet.modell.arshjul import Session
 from kvalitet.modell.avvikelse import Avvikelse, Avvikelsetyp
+from kvalitet.modell.egenkontroll import Egenkontrollresultat
+from kvalitet.modell.riskanalys import Riskanalys
 from kvalitet.svenska import MANADER
 from kvalitet.tabell import Tabell
 from kvalitet.verksamhet import Atgardsplats, Verksamhet, ladda
 from tests.conftest import EXEMPEL, PER, kor
 
 PER_DAG = date.fromisoformat(PER)
-KALLA = r"(?:session \d{4}|avvikelse \d{4}-\d{3}(?:-\w{4})?) A\d+"
+KALLA = (
+    r"(?:session \d{4}|(?:avvikelse |egenkontroll EK-|riskanalys RA-)\d{4}-\d{3}(?:-\w{4})?)"
+    r" A\d+"
+)
 RUMMEN = (
     "Processer och rutiner",
     "Helhetssyn och samverkan",
@@ -41,14 +47,22 @@ def _utan_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def rummet(plats: Atgardsplats) -> str:
     modell = plats.dok.modell
-    assert isinstance(modell, Session | Avvikelse)
-    return modell.rum
+    if isinstance(modell, Session | Avvikelse):
+        return modell.rum
+    # Ett egenkontrollresultat får kontrollmomentets rum, en riskåtgärd analysens
+    # omfattning; utan rum (bara en process) hör åtgärden inte till något rum.
+    assert isinstance(modell, Egenkontrollresultat | Riskanalys)
+    return plats.rum or ""
 
 
 def kalla(plats: Atgardsplats) -> str:
     modell = plats.dok.modell
     if isinstance(modell, Session):
         return f"session {modell.år} {plats.atgard.id}"
+    if isinstance(modell, Egenkontrollresultat):
+        return f"egenkontroll {modell.id} {plats.atgard.id}"
+    if isinstance(modell, Riskanalys):
+        return f"riskanalys {modell.id} {plats.atgard.id}"
     assert isinstance(modell, Avvikelse)
     return f"avvikelse {modell.id} {plats.atgard.id}"
 
@@ -136,6 +150,14 @@ def test_filtren(argv: tuple[str, ...], valj: Valj) -> None:
     assert svar.slutkod == 0, svar
     vantade = Counter(kalla(p) for p in ladda(EXEMPEL).atgarder() if valj(p))
     assert kallor(svar.stdout) == vantade
+
+
+def test_riskanalysernas_atgarder_visas_med_sin_kalla() -> None:
+    alla = kallor(handlingsplan_kor().stdout)
+    assert sum(n for kalla_, n in alla.items() if kalla_.startswith("riskanalys RA-")) == 6
+    trygghet = kallor(handlingsplan_kor("--rum", "trygghet").stdout)
+    assert trygghet["riskanalys RA-2026-001 A1"] == trygghet["riskanalys RA-2026-001 A2"] == 1
+    assert not any(kalla_.startswith("riskanalys RA-2026-002") for kalla_ in trygghet)
 
 
 def test_oppna_i_kompetens_ar_fem() -> None:
@@ -297,12 +319,142 @@ def test_status_i_en_ny_verksamhet(tmp_path: Path) -> None:
     vy = status.status(ladda(mapp), PER_DAG)
     assert all(rad[1:] == ("0", "0", "0") for rad in tabell_med(vy, "Försenade").rader)
     assert tabell_med(vy, "Inkomna").rader == []
+    assert "ingen egenkontrollplan (egenkontroll.yaml)" in rad_med(vy, "Egenkontrollen")
+    assert "inga än" in rad_med(vy, "Riskanalyser")
 
 
 @pytest.mark.parametrize("argv", [("--per", "30/11 2026"), ("--per", "")])
 def test_status_fel_datum_ger_slutkod_2(argv: tuple[str, ...]) -> None:
     svar = kor("status", "-C", str(EXEMPEL), *argv)
     assert svar.slutkod == 2, svar
+
+
+def egenkontrollens_lagen(vy: list[Tabell | str]) -> tuple[int, ...]:
+    rad = rad_med(vy, "Egenkontrollen")
+    traff = re.search(
+        r"(\d+) kontrollmoment, (\d+) i tid, (\d+) försena(?:t|de), (\d+) aldrig utför(?:t|da)",
+        rad,
+    )
+    assert traff, rad
+    return tuple(int(n) for n in traff.groups())
+
+
+def riskernas_antal(vy: list[Tabell | str]) -> tuple[int, ...]:
+    rad = rad_med(vy, "Riskanalyser")
+    traff = re.search(
+        r"(\d+) analys(?:er)?, (\d+) hög(?:a)? risk(?:er)? \(riskvärde från (\d+)\)", rad
+    )
+    assert traff, rad
+    return tuple(int(n) for n in traff.groups())
+
+
+def fynden(mapp: Path, regel: str, per: str = PER) -> int:
+    svar = kor("kontrollera", str(mapp), "--per", per, "--format", "json")
+    return sum(1 for f in json.loads(svar.stdout)["fynd"] if f["regel"] == regel)
+
+
+def test_status_egenkontroll_och_riskanalyser_i_exemplet() -> None:
+    svar = kor("status", "-C", str(EXEMPEL), "--per", PER)
+    assert svar.slutkod == 0, svar
+    assert "Egenkontrollen: 5 kontrollmoment" in svar.stdout
+    assert "Riskanalyser: 2 analyser" in svar.stdout
+    vy = status.status(ladda(EXEMPEL), PER_DAG)
+    assert egenkontrollens_lagen(vy) == (5, 5, 0, 0)
+    assert riskernas_antal(vy) == (2, 0, 8)
+
+
+NYA_MOMENT = """
+  - id: ny-manadskontroll
+    kontrollmoment: En ny kontroll som ännu inte har hunnit göras.
+    metod: annan
+    frekvens: månad
+    ansvarig: kvalitetssamordnare
+    från: 2026-11-20
+  - id: glomd-kontroll
+    kontrollmoment: En kontroll som aldrig har gjorts.
+    metod: annan
+    frekvens: kvartal
+    ansvarig: kvalitetssamordnare
+    från: 2026-01-01
+"""
+
+
+def test_status_egenkontroll_forsenat_och_aldrig_utfort(exempel: Path) -> None:
+    plan = exempel / "egenkontroll.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + NYA_MOMENT, encoding="utf-8")
+    svar = kor("status", "-C", str(exempel), "--per", PER)
+    assert svar.slutkod == 0, svar
+    assert "7 kontrollmoment, 5 i tid, 1 försenat, 1 aldrig utfört" in svar.stdout
+    assert egenkontrollens_lagen(status.status(ladda(exempel), PER_DAG))[2] == fynden(
+        exempel, "EGK001"
+    )
+
+
+@pytest.mark.parametrize("per", ["2026-03-31", "2026-09-30", PER])
+def test_status_egenkontroll_foljer_per(exempel: Path, per: str) -> None:
+    plan = exempel / "egenkontroll.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + NYA_MOMENT, encoding="utf-8")
+    lagen = egenkontrollens_lagen(status.status(ladda(exempel), date.fromisoformat(per)))
+    egen = kor("egenkontroll", "status", "-C", str(exempel), "--per", per)
+    assert egen.slutkod == 0, egen
+    fot = re.search(r"(\d+) kontrollmoment, (\d+) försena", egen.stdout)
+    assert fot, egen
+    assert (lagen[0], lagen[2]) == (int(fot[1]), int(fot[2])) == (7, fynden(exempel, "EGK001", per))
+    assert sum(lagen[1:]) == lagen[0]
+    # Jämfört med exemplet: ny-manadskontroll är aldrig utförd; glomd-kontroll räknas
+    # från 2026-01-01 (kvartal) och är aldrig utförd i mars, försenad därefter.
+    forut = egenkontrollens_lagen(status.status(ladda(EXEMPEL), date.fromisoformat(per)))
+    skillnad = tuple(n - f for n, f in zip(lagen, forut, strict=True))
+    assert skillnad == ((2, 0, 0, 2) if per == "2026-03-31" else (2, 0, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("fil", "monster", "ersattning", "vantat"),
+    [
+        # R1 (3 × 4) har bara en avbruten åtgärd: den hanterar inte risken
+        ("riskanalyser/RA-2026-001.yaml", r"status: klar(?=\n +effekt:)", "status: avbruten", 8),
+        # R2 (3 × 3) är accepterad men utan motivering
+        ("riskanalyser/RA-2026-001.yaml", r" +motivering: >-\n(?: {6}.*\n)+", "", 8),
+        # gränsen sänks till 4: R4 (2 × 2) utan åtgärd blir hög
+        ("huset.yaml", r"hög_risk_från: 8", "hög_risk_från: 4", 4),
+    ],
+)
+def test_status_hog_risk_utan_atgard(
+    exempel: Path, fil: str, monster: str, ersattning: str, vantat: int
+) -> None:
+    sokvag = exempel / fil
+    text, antal = re.subn(monster, ersattning, sokvag.read_text(encoding="utf-8"))
+    assert antal == 1
+    sokvag.write_text(text, encoding="utf-8")
+    svar = kor("status", "-C", str(exempel), "--per", PER)
+    assert svar.slutkod == 0, svar
+    vy = status.status(ladda(exempel), PER_DAG)
+    assert riskernas_antal(vy) == (2, 1, vantat)
+    assert fynden(exempel, "RSK002") == 1
+    assert "1 hög risk" in svar.stdout
+    assert "kvalitet kontrollera" in rad_med(vy, "Riskanalyser")
+
+
+def test_status_med_trasig_egenkontroll_och_riskanalyser(exempel: Path) -> None:
+    (exempel / "egenkontroll.yaml").write_text("kontrollmoment: []\n", encoding="utf-8")
+    for fil in (exempel / "riskanalyser").glob("*.yaml"):
+        fil.write_text("id: [\n", encoding="utf-8")
+    svar = kor("status", "-C", str(exempel), "--per", PER)
+    assert svar.slutkod == 0, svar
+    assert "Traceback" not in svar.stdout + svar.stderr
+    vy = status.status(ladda(exempel), PER_DAG)
+    assert "egenkontroll.yaml har fel" in rad_med(vy, "Egenkontrollen")
+    assert "ingen kan läsas" in rad_med(vy, "Riskanalyser")
+
+
+def test_status_utan_egenkontroll_och_riskanalyser(exempel: Path) -> None:
+    (exempel / "egenkontroll.yaml").unlink()
+    shutil.rmtree(exempel / "egenkontroll")
+    shutil.rmtree(exempel / "riskanalyser")
+    svar = kor("status", "-C", str(exempel), "--per", PER)
+    assert svar.slutkod == 0, svar
+    assert "Egenkontrollen: ingen egenkontrollplan (egenkontroll.yaml)." in svar.stdout
+    assert "Riskanalyser: inga än" in svar.stdout
 
 
 def test_status_utanfor_en_verksamhet(tmp_path: Path) -> None:

@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from kvalitet import redigering, yamlio
 from kvalitet.arbete import _spara
 from kvalitet.redigering import Redigeringsfel
-from tests.conftest import EXEMPEL, MALLAR, PER, kor
+from tests.conftest import EXEMPEL, MALLAR, PER, ROT, kor
 
-YAMLFILER = sorted([*EXEMPEL.rglob("*.yaml"), *MALLAR.rglob("*.yaml")])
+EXEMPLEN = (EXEMPEL, ROT / "exempel-funktionsstod")
+YAMLFILER = sorted([*(f for rot in EXEMPLEN for f in rot.rglob("*.yaml")), *MALLAR.rglob("*.yaml")])
 BOM = "\ufeff".encode()
 
 
@@ -33,7 +34,7 @@ def _ogonblick(rot: Path) -> dict[str, bytes]:
 def test_oforandrad_omskrivning_ar_byte_for_byte_lika(sokvag: Path) -> None:
     text = sokvag.read_text(encoding="utf-8")
     assert yamlio.dumpa(yamlio.las_for_redigering(text)) == text
-    rot = EXEMPEL if sokvag.is_relative_to(EXEMPEL) else MALLAR
+    rot = next((r for r in EXEMPLEN if sokvag.is_relative_to(r)), MALLAR)
     andring = redigering.redigera(rot, sokvag.relative_to(rot).as_posix(), lambda trad: None)
     assert andring.gammal == sokvag.read_bytes()
     assert andring.ny == andring.gammal

@@ -17,18 +17,26 @@ from typing import Any
 
 from kvalitet import kontroll
 from kvalitet.dokument import Dokument
-from kvalitet.fynd import Niva
-from kvalitet.kontroll import Resultat
+from kvalitet.fynd import Niva, Resultat
 from kvalitet.modell._bas import Atgard
 from kvalitet.modell.arshjul import Session
 from kvalitet.modell.ataganden import Atagande, Ataganden
 from kvalitet.modell.avvikelse import Avvikelse
 from kvalitet.modell.buuuu import STEG, BuuuuVarv
+from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
 from kvalitet.modell.garaget import Garaget
 from kvalitet.svenska import antal, kort
 from kvalitet.verksamhet import Verksamhet
 
-SLAG = ("Årshjulet", "Avvikelser", "Garaget", "Åtaganden", "BUUUU-hjulet", "Huset och rummen")
+SLAG = (
+    "Årshjulet",
+    "Avvikelser",
+    "Egenkontroll",
+    "Garaget",
+    "Åtaganden",
+    "BUUUU-hjulet",
+    "Huset och rummen",
+)
 """Rubrikerna i sammanfattningen, i sin ordning."""
 
 
@@ -98,6 +106,8 @@ def _slag(dok: Dokument | None) -> str:
         Garaget: "Garaget",
         Ataganden: "Åtaganden",
         BuuuuVarv: "BUUUU-hjulet",
+        Egenkontrollplan: "Egenkontroll",
+        Egenkontrollresultat: "Egenkontroll",
     }
     return slag.get(type(modell), "Huset och rummen")
 
@@ -284,12 +294,29 @@ def _buuuu(_v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
             yield f"Steget {namn} i ”{kort(varv.namn)}”: {aktiviteter} med brukarmedverkan"
 
 
+# Egenkontroll
+
+
+def _egenkontroll(_v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
+    resultat: Egenkontrollresultat = ny
+    brister = antal(len(resultat.brister), "brist", "brister")
+    if not isinstance(gammal, Egenkontrollresultat):
+        yield (
+            f"Ny egenkontroll av {resultat.kontrollmoment} {resultat.datum}"
+            f" ({resultat.status}, {brister})"
+        )
+    elif gammal.status != resultat.status:
+        status = f"status {gammal.status} → {resultat.status}"
+        yield f"Egenkontrollen {resultat.id}: {status} ({brister})"
+
+
 _BESKRIVNINGAR: dict[type, Any] = {
     Session: _session,
     Avvikelse: _avvikelse,
     Garaget: _garaget,
     Ataganden: _ataganden,
     BuuuuVarv: _buuuu,
+    Egenkontrollresultat: _egenkontroll,
 }
 
 

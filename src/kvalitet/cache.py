@@ -1,14 +1,23 @@
-"""Cachen för kontrollen: varje dokuments tolkning sparad mellan körningar.
+"""Cachen för kontrollen: varje dokuments tolkning och hela utfallet, sparade mellan körningar.
 
-Ett dokument som inte har ändrats (samma storlek och ändringstid) behöver inte läsas,
-tolkas eller sökas igenom efter personnummer igen: dess modell (som JSON) och dess
-personnummerträffar finns i `.kvalitet/cache/dokument.json`. Cachen gäller bara för
-samma version av kvalitet och samma hus och standardregler.
+Två filer i `.kvalitet/cache/`:
+
+- `dokument.json`: för varje dokument som inte har ändrats (samma storlek och
+  ändringstid) dess modell (som JSON) och personnummerträffar, så att det inte behöver
+  läsas, tolkas eller sökas igenom igen. Gäller för samma version av kvalitet och samma
+  hus och standardregler.
+- `utfall.json`: hela kontrollens utfall, med ett avtryck av allt som utfallet beror
+  på: varje fils väg, storlek och ändringstid, bedömningsdagen, kvalitets version och
+  källkod, huset, standardreglerna och gits HEAD (granskningsregeln läser historiken).
+  När inget av det har ändrats svarar kontrollen direkt, utan att läsa ett enda dokument.
 
 Cachen är vanlig JSON (aldrig pickle eller marshal, som kan köra kod när de läses) och
 signerad med en nyckel som bara finns på den här datorn (i användarens cachemapp,
 utanför förrådet). En cachefil som är trasig, från en annan version, från en annan dator
 eller inlagd i en pull request har ingen giltig signatur och läses inte: den byggs om.
+
+Modulen importerar inte modellerna förrän ett dokument ska byggas ur cachen, så att ett
+utfall ur cachen inte behöver ladda pydantic.
 """
 
 from __future__ import annotations
@@ -19,18 +28,24 @@ import hmac
 import json
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import kvalitet
 from kvalitet import __version__, mallar
-from kvalitet.dokument import Dokument, LattDokument
-from kvalitet.modell import Filtyp
-from kvalitet.personnummer import Personnummertraff, Traff
+from kvalitet.fynd import Bedomt, Filtypsantal, Fynd, Niva, Resultat
+
+if TYPE_CHECKING:
+    from kvalitet.dokument import Dokument
+    from kvalitet.filer import Fil
 
 KATALOG = Path(".kvalitet") / "cache"
 FIL = "dokument.json"
-FORMAT = 1
+UTFALL = "utfall.json"
+FORMAT = 2
 
 Poster = dict[str, dict[str, Any]]
 
@@ -68,42 +83,49 @@ def _giltighet(rot: Path) -> str:
 
 def las(rot: Path) -> Poster:
     """Cachens poster efter dokumentets väg, eller inga när cachen inte kan litas på."""
-    nyckel = _hemlighet()
-    if nyckel is None:
-        return {}
-    try:
-        innehall = (rot / KATALOG / FIL).read_bytes()
-        signatur, _, kropp = innehall.partition(b"\n")
-        if not hmac.compare_digest(signatur, _signera(nyckel, kropp).encode()):
-            return {}
-        data = json.loads(kropp)
-    except (OSError, ValueError):
-        return {}
-    giltig = isinstance(data, dict) and data.get("format") == FORMAT
-    if not giltig or data.get("giltighet") != _giltighet(rot):
+    data = _las_signerad(rot / KATALOG / FIL)
+    if not isinstance(data, dict) or data.get("giltighet") != _giltighet(rot):
         return {}
     poster = data.get("poster")
     return poster if isinstance(poster, dict) else {}
 
 
 def skriv(rot: Path, poster: Poster) -> None:
-    """Skriv cachen (atomiskt); går det inte blir det ingen cache, inget fel."""
+    """Skriv dokumentens cache (atomiskt); går det inte blir det ingen cache, inget fel."""
+    _skriv_signerad(rot, FIL, {"giltighet": _giltighet(rot), "poster": poster})
+
+
+def _las_signerad(fil: Path) -> Any:
+    """Innehållet i en cachefil med giltig signatur och rätt format, annars None."""
+    nyckel = _hemlighet()
+    if nyckel is None:
+        return None
+    try:
+        signatur, _, kropp = fil.read_bytes().partition(b"\n")
+        if not hmac.compare_digest(signatur, _signera(nyckel, kropp).encode()):
+            return None
+        # surrogatepass: ett filnamn som inte är UTF-8 (Linux tillåter det) i ett fynd.
+        data = json.loads(kropp.decode("utf-8", "surrogatepass"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def _skriv_signerad(rot: Path, namn: str, data: dict[str, Any]) -> None:
     nyckel = _hemlighet()
     if nyckel is None:
         return
     kropp = json.dumps(
-        {"format": FORMAT, "giltighet": _giltighet(rot), "poster": poster},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+        {"format": FORMAT, **data}, ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8", "surrogatepass")
     mapp = rot / KATALOG
     with contextlib.suppress(OSError):
         mapp.mkdir(parents=True, exist_ok=True)
         # Mappen ignorerar sig själv i git, också i ett förråd utan .gitignore för den.
         (mapp / ".gitignore").write_text("*\n", encoding="utf-8")
-        tillfallig = mapp / f".{FIL}.{secrets.token_hex(4)}.tmp"
+        tillfallig = mapp / f".{namn}.{secrets.token_hex(4)}.tmp"
         tillfallig.write_bytes(_signera(nyckel, kropp).encode() + b"\n" + kropp)
-        tillfallig.replace(mapp / FIL)
+        tillfallig.replace(mapp / namn)
 
 
 def _signera(nyckel: bytes, kropp: bytes) -> str:
@@ -123,12 +145,16 @@ def post(dok: Dokument, stat: os.stat_result) -> dict[str, Any] | None:
     }
 
 
-def dokument(
-    rot: Path, sokvag: Path, filtyp: Filtyp, stat: os.stat_result, post_: Any
-) -> Dokument | None:
+def dokument(fil: Fil, stat: os.stat_result, post_: Any) -> Dokument | None:
     """Dokumentet ur sin post, om posten gäller filen som den är nu; annars None."""
+    # Först här behövs modellerna (och pydantic).
+    from kvalitet.dokument import LattDokument
+    from kvalitet.modell import filtyp_for
+    from kvalitet.personnummer import Personnummertraff, Traff
+
+    filtyp = filtyp_for(fil.relativ)
     try:
-        if (
+        if filtyp is None or (
             post_["storlek"] != stat.st_size
             or post_["mtime"] != stat.st_mtime_ns
             or post_["filtyp"] != filtyp.namn
@@ -141,7 +167,116 @@ def dokument(
         ]
     except (KeyError, TypeError, ValueError):
         return None
-    dok = LattDokument(sokvag.relative_to(rot).as_posix(), sokvag, filtyp)
+    dok = LattDokument(fil.relativ, fil.sokvag, filtyp)
     dok.modell = modell
     dok.personnummer = traffar
     return dok
+
+
+def utfall(rot: Path, filer: list[Fil], per: date, kontrollera: Callable[[], Resultat]) -> Resultat:
+    """Kontrollens utfall ur cachen när inget det beror på har ändrats; annars körs den.
+
+    Args:
+        rot: Verksamhetens rot.
+        filer: Alla filer i verksamheten (se kvalitet.filer.alla).
+        per: Bedömningsdagen.
+        kontrollera: Kör kontrollen (när utfallet inte finns i cachen).
+
+    Returns:
+        Utfallet, detsamma som kontrollen ger.
+    """
+    # Avtrycket tas innan något läses: ändras en fil under körningen gäller det sparade
+    # utfallet inte nästa gång.
+    avtryck = _avtryck(rot, filer, per)
+    data = _las_signerad(rot / KATALOG / UTFALL)
+    if isinstance(data, dict) and data.get("avtryck") == avtryck:
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            return _resultat_ur(data["resultat"], rot)
+    resultat = kontrollera()
+    _skriv_signerad(rot, UTFALL, {"avtryck": avtryck, "resultat": _som_data(resultat)})
+    return resultat
+
+
+def _avtryck(rot: Path, filer: list[Fil], per: date) -> str:
+    summa = hashlib.sha256(f"{__version__}\0{per.isoformat()}\0{_giltighet(rot)}".encode())
+    for fil in filer:
+        try:
+            info = fil.sokvag.stat()
+            rad = f"\0{fil.relativ}\0{info.st_size}\0{info.st_mtime_ns}"
+        except OSError as fel:
+            rad = f"\0{fil.relativ}\0{fel.errno}"
+        summa.update(rad.encode("utf-8", "surrogateescape"))
+    summa.update(_kallkod().encode())
+    summa.update(_git_lage(rot))
+    return summa.hexdigest()
+
+
+def _kallkod() -> str:
+    """Kvalitets egna filer (storlek och ändringstid).
+
+    En ändrad regel i en redigerbar installation ska inte ge ett gammalt utfall.
+    """
+    paket = Path(kvalitet.__file__).parent
+    delar = []
+    for fil in sorted(paket.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            info = fil.stat()
+            delar.append(f"{fil.relative_to(paket)}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(delar)
+
+
+def _git_lage(rot: Path) -> bytes:
+    """Det som bestämmer gits historik för verksamheten: HEAD, dess gren och grundheten."""
+    for mapp in (rot, *rot.parents):
+        git = mapp / ".git"
+        if git.exists():
+            break
+    else:
+        return b"inget git"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if git.is_file():  # ett arbetsträd eller en undermodul: "gitdir: <väg>"
+            git = (mapp / git.read_text(encoding="utf-8").partition(":")[2].strip()).resolve()
+        gemensam = git
+        with contextlib.suppress(OSError):
+            gemensam = (git / (git / "commondir").read_text(encoding="utf-8").strip()).resolve()
+        head = (git / "HEAD").read_bytes()
+        delar = [head]
+        if head.startswith(b"ref:"):
+            ref = head[4:].strip().decode("utf-8")
+            for fil in (git / ref, gemensam / ref):
+                with contextlib.suppress(OSError):
+                    delar.append(fil.read_bytes())
+        for namn in ("packed-refs", "shallow"):
+            with contextlib.suppress(OSError):
+                info = (gemensam / namn).stat()
+                delar.append(f"{namn}:{info.st_size}:{info.st_mtime_ns}".encode())
+        return b"\0".join(delar)
+    return b"trasigt git"
+
+
+def _som_data(resultat: Resultat) -> dict[str, Any]:
+    return {
+        "per": resultat.per.isoformat(),
+        "fynd": [[*asdict(b.fynd).values(), str(b.niva)] for b in resultat.fynd],
+        "namn": resultat.namn,
+        "filtyper": [[t.namn, t.plural, t.antal] for t in resultat.filtyper],
+        "dokument": resultat.dokument,
+        "ovriga_filer": resultat.ovriga_filer,
+        "regler": resultat.regler,
+    }
+
+
+def _resultat_ur(data: dict[str, Any], rot: Path) -> Resultat:
+    return Resultat(
+        rot=rot,
+        per=date.fromisoformat(data["per"]),
+        fynd=[
+            Bedomt(Fynd(str(fil), int(rad), int(kol), str(regel), str(text)), Niva(niva))
+            for fil, rad, kol, regel, text, niva in data["fynd"]
+        ],
+        namn=None if data["namn"] is None else str(data["namn"]),
+        filtyper=[Filtypsantal(str(n), str(p), int(a)) for n, p, a in data["filtyper"]],
+        dokument=int(data["dokument"]),
+        ovriga_filer=int(data["ovriga_filer"]),
+        regler=int(data["regler"]),
+    )

@@ -96,11 +96,11 @@ class LattDokument(Dokument):
             self.__dict__["_data"] = varde
 
 
-def las_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None) -> Dokument:
+def las_dokument(relativ: str, sokvag: Path, filtyp: Filtyp | None) -> Dokument:
     """Läs, avkoda, tolka och validera en fil.
 
     Args:
-        rot: Verksamhetens rotmapp.
+        relativ: Filens väg relativt verksamhetens rot, med snedstreck.
         sokvag: Filen.
         filtyp: Filtypen, eller None för en YAML-fil utan känd plats.
 
@@ -113,11 +113,11 @@ def las_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None) -> Dokument:
     except OSError as fel:
         hinder, radata = _olasbar(fel), b""
     if hinder:
-        dok = Dokument(sokvag.relative_to(rot).as_posix(), sokvag, filtyp)
+        dok = Dokument(relativ, sokvag, filtyp)
         dok.inlasningsfynd.append(dok.fynd(1, 1, "FIL001", hinder))
         dok.personnummer = personnummer.i_fil(dok.relativ, sokvag)  # också en för stor fil
         return dok
-    return tolka_dokument(rot, sokvag, filtyp, radata)
+    return tolka_dokument(relativ, sokvag, filtyp, radata)
 
 
 def _hinder(info: os.stat_result) -> str | None:
@@ -152,11 +152,11 @@ def _olasbar(fel: OSError) -> str:
     return _LASFEL.get(fel.errno or 0, f"Filen kan inte läsas ({fel.strerror or fel}).")
 
 
-def tolka_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None, radata: bytes) -> Dokument:
+def tolka_dokument(relativ: str, sokvag: Path, filtyp: Filtyp | None, radata: bytes) -> Dokument:
     """Avkoda, tolka och validera en fils innehåll (också en fil som ännu inte är skriven).
 
     Args:
-        rot: Verksamhetens rotmapp.
+        relativ: Filens väg relativt verksamhetens rot, med snedstreck.
         sokvag: Filens plats.
         filtyp: Filtypen, eller None för en YAML-fil utan känd plats.
         radata: Filens bytes.
@@ -164,7 +164,7 @@ def tolka_dokument(rot: Path, sokvag: Path, filtyp: Filtyp | None, radata: bytes
     Returns:
         Dokumentet med de fynd som inläsningen gav.
     """
-    dok = Dokument(sokvag.relative_to(rot).as_posix(), sokvag, filtyp)
+    dok = Dokument(relativ, sokvag, filtyp)
     if len(radata) > STORSTA_FIL:  # från git eller ännu inte skriven: aldrig prövad förut
         dok.inlasningsfynd.append(dok.fynd(1, 1, "FIL001", _for_stor(len(radata))))
         dok.personnummer = personnummer.i_bytes(dok.relativ, radata)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+from pathlib import Path
+
+from kvalitet.fel import Slutkod
 
 
 class Niva(StrEnum):
@@ -34,3 +38,43 @@ class Bedomt:
 
     fynd: Fynd
     niva: Niva
+
+
+@dataclass(frozen=True)
+class Filtypsantal:
+    """Hur många dokument av en filtyp som kontrollerades."""
+
+    namn: str
+    plural: str
+    antal: int
+
+
+@dataclass(frozen=True)
+class Resultat:
+    """Kontrollens resultat: fynden med nivå och vad som kontrollerades.
+
+    Resultatet är vanliga data (ingen verksamhet), så att det kan sparas i cachen och
+    skrivas ut utan att modellerna behöver laddas.
+    """
+
+    rot: Path
+    per: date
+    fynd: list[Bedomt]
+    namn: str | None
+    """Verksamhetens och organisationens namn ur huset, om huset går att läsa."""
+    filtyper: list[Filtypsantal]
+    """Dokumenten per känd filtyp, i filtypernas ordning (bara de som finns)."""
+    dokument: int
+    """Alla YAML-dokument, också de utan känd plats."""
+    ovriga_filer: int
+    """Filer som inte är verksamhetens dokument (de söks bara efter personnummer)."""
+    regler: int
+
+    def antal(self, niva: Niva) -> int:
+        """Antalet fynd på en nivå."""
+        return sum(1 for bedomt in self.fynd if bedomt.niva == niva)
+
+    def slutkod(self, strikt: bool) -> Slutkod:
+        """1 vid fel (och vid varningar med --strikt), annars 0."""
+        underkand = self.antal(Niva.fel) or (strikt and self.antal(Niva.varning))
+        return Slutkod.FYND if underkand else Slutkod.OK

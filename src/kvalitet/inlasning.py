@@ -18,12 +18,11 @@ from pathlib import Path
 
 from kvalitet import cache
 from kvalitet.dokument import Dokument, LattDokument, las_dokument
-from kvalitet.modell import Filtyp
+from kvalitet.filer import Fil
+from kvalitet.modell import filtyp_for
 
 GRANS = 300
 """Färre filer än så läses i en process: att starta fler kostar mer än det sparar."""
-
-Fil = tuple[Path, Filtyp | None]
 
 
 def las(
@@ -33,7 +32,7 @@ def las(
 
     Args:
         rot: Verksamhetens rot.
-        filer: Filerna och deras filtyper.
+        filer: Dokumentens filer.
         anvand_cache: Läs och skriv cachen i `.kvalitet/cache/`.
         parallell: Läs parallellt (True), i en process (False) eller efter antalet (None).
 
@@ -44,17 +43,16 @@ def las(
     dokument: list[Dokument | None] = []
     stat: dict[str, os.stat_result] = {}
     att_tolka: list[tuple[int, Fil]] = []
-    for index, (sokvag, filtyp) in enumerate(filer):
-        relativ = sokvag.relative_to(rot).as_posix()
+    for index, fil in enumerate(filer):
         dok = None
         with contextlib.suppress(OSError):
-            stat[relativ] = sokvag.stat()
-            if filtyp is not None and relativ in poster:
-                dok = cache.dokument(rot, sokvag, filtyp, stat[relativ], poster[relativ])
+            stat[fil.relativ] = fil.sokvag.stat()
+            if fil.relativ in poster:
+                dok = cache.dokument(fil, stat[fil.relativ], poster[fil.relativ])
         dokument.append(dok)
         if dok is None:
-            att_tolka.append((index, (sokvag, filtyp)))
-    tolkade = _tolka(rot, [fil for _, fil in att_tolka], parallell)
+            att_tolka.append((index, fil))
+    tolkade = _tolka([fil for _, fil in att_tolka], parallell)
     for (index, _), dok in zip(att_tolka, tolkade, strict=True):
         dokument[index] = dok
     klara = [dok for dok in dokument if dok is not None]
@@ -82,18 +80,18 @@ def _nya_poster(
     return poster
 
 
-def _tolka(rot: Path, filer: list[Fil], parallell: bool | None) -> list[Dokument]:
+def _tolka(filer: list[Fil], parallell: bool | None) -> list[Dokument]:
     arbetare = min(os.cpu_count() or 1, 8)
     if parallell is False or arbetare < 2 or (parallell is None and len(filer) < GRANS):
-        return _las_del(rot, filer)
+        return _las_del(filer)
     storlek = -(-len(filer) // (arbetare * 4))  # några delar per kärna jämnar ut lasten
     delar = [filer[i : i + storlek] for i in range(0, len(filer), storlek)]
     try:
         with ProcessPoolExecutor(max_workers=arbetare, mp_context=_sammanhang()) as pool:
-            delresultat = pool.map(_las_del_latt, [rot] * len(delar), delar)
+            delresultat = pool.map(_las_del_latt, delar)
             return [dok for del_ in delresultat for dok in del_]
     except (OSError, BrokenProcessPool):
-        return _las_del(rot, filer)  # utan fler processer (till exempel i en sandlåda)
+        return _las_del(filer)  # utan fler processer (till exempel i en sandlåda)
 
 
 def _sammanhang() -> multiprocessing.context.BaseContext:
@@ -102,14 +100,14 @@ def _sammanhang() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in metoder else None)
 
 
-def _las_del(rot: Path, filer: Sequence[Fil]) -> list[Dokument]:
-    return [las_dokument(rot, sokvag, filtyp) for sokvag, filtyp in filer]
+def _las_del(filer: Sequence[Fil]) -> list[Dokument]:
+    return [las_dokument(fil.relativ, fil.sokvag, filtyp_for(fil.relativ)) for fil in filer]
 
 
-def _las_del_latt(rot: Path, filer: Sequence[Fil]) -> list[Dokument]:
+def _las_del_latt(filer: Sequence[Fil]) -> list[Dokument]:
     # Tillbaka till huvudprocessen skickas bara modellen och träffarna för felfria
     # dokument; text och data läses där först om en regel behöver dem (som ur cachen).
-    return [_latt(dok) for dok in _las_del(rot, filer)]
+    return [_latt(dok) for dok in _las_del(filer)]
 
 
 def _latt(dok: Dokument) -> Dokument:

@@ -4,42 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from kvalitet import mallar, yamlio
 from kvalitet.dokument import Dokument
-from kvalitet.fel import Slutkod
-from kvalitet.fynd import Bedomt, Niva
+from kvalitet.fynd import Bedomt, Filtypsantal, Resultat
 from kvalitet.kontroller import REGLER
 from kvalitet.kontroller._bas import Kontext, Regel
+from kvalitet.modell import FILTYPER
 from kvalitet.modell.huset import Granskningsregler, LexSarahFrister
 from kvalitet.verksamhet import Verksamhet, ladda, ladda_vid
-
-
-@dataclass(frozen=True)
-class Resultat:
-    """Kontrollens resultat: fynden med nivå, och vad som kontrollerades."""
-
-    verksamhet: Verksamhet
-    per: date
-    fynd: list[Bedomt]
-
-    def antal(self, niva: Niva) -> int:
-        """Antalet fynd på en nivå."""
-        return sum(1 for bedomt in self.fynd if bedomt.niva == niva)
-
-    def slutkod(self, strikt: bool) -> Slutkod:
-        """1 vid fel (och vid varningar med --strikt), annars 0."""
-        underkand = self.antal(Niva.fel) or (strikt and self.antal(Niva.varning))
-        return Slutkod.FYND if underkand else Slutkod.OK
-
-    def filer_per_typ(self) -> Counter[str]:
-        """Antal dokument per filtyp (bara dokument med känd plats)."""
-        return Counter(
-            dok.filtyp.namn for dok in self.verksamhet.dokument if dok.filtyp is not None
-        )
 
 
 def lex_sarah_frister(v: Verksamhet) -> LexSarahFrister:
@@ -98,7 +73,22 @@ def bedom(
     valda = REGLER.values() if regler is None else regler
     fynd = [Bedomt(fynd, regel.NIVA) for regel in valda for fynd in regel.kontrollera(ktx)]
     fynd.sort(key=lambda bedomt: bedomt.fynd)
-    return Resultat(verksamhet, per, fynd)
+    antal = Counter(dok.filtyp.namn for dok in verksamhet.dokument if dok.filtyp is not None)
+    huset = verksamhet.huset[1].verksamhet if verksamhet.huset else None
+    return Resultat(
+        rot=verksamhet.rot,
+        per=per,
+        fynd=fynd,
+        namn=f"{huset.namn}, {huset.organisation}" if huset else None,
+        filtyper=[
+            Filtypsantal(typ.namn, typ.plural, antal[typ.namn])
+            for typ in FILTYPER
+            if antal[typ.namn]
+        ],
+        dokument=len(verksamhet.dokument),
+        ovriga_filer=len(verksamhet.ovriga_filer),
+        regler=len(REGLER),
+    )
 
 
 SKRIVSPARR = ("FIL001", "YAML001", "YAML002", "SCH001", "PNR001")

@@ -8,10 +8,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from kvalitet.fynd import Bedomt, Niva
-from kvalitet.kontroll import Resultat
-from kvalitet.kontroller import REGLER
-from kvalitet.modell import FILTYPER
+from kvalitet.fynd import Bedomt, Niva, Resultat
 
 
 def visningsvag(rot: Path, fil: str) -> str:
@@ -25,25 +22,17 @@ def visningsvag(rot: Path, fil: str) -> str:
 
 def sammanfattning(resultat: Resultat) -> str:
     """Vad som kontrollerades och med vilket utfall, i hela meningar."""
-    v = resultat.verksamhet
-    namn = (
-        f"”{v.huset[1].verksamhet.namn}, {v.huset[1].verksamhet.organisation}”"
-        if (v.huset)
-        else f"i {visningsvag(v.rot, '.')}"
-    )
-    antal = resultat.filer_per_typ()
+    namn = f"”{resultat.namn}”" if resultat.namn else f"i {visningsvag(resultat.rot, '.')}"
     delar = [
-        f"{antal[typ.namn]} {typ.namn if antal[typ.namn] == 1 else typ.plural}"
-        for typ in FILTYPER
-        if antal[typ.namn]
+        f"{typ.antal} {typ.namn if typ.antal == 1 else typ.plural}" for typ in resultat.filtyper
     ]
     fel, varningar = resultat.antal(Niva.fel), resultat.antal(Niva.varning)
-    ovriga = len(v.ovriga_filer)
+    alla = resultat.dokument + resultat.ovriga_filer
     rader = [
         f"Kontrollerade verksamheten {namn} per {resultat.per}:",
-        f"  {len(v.dokument)} YAML-filer ({', '.join(delar) or 'inga kända filtyper'})"
-        f" mot {len(REGLER)} regler (visa dem med: kvalitet regler),",
-        f"  och sökte efter personnummer i alla {len(v.dokument) + ovriga} filer.",
+        f"  {resultat.dokument} YAML-filer ({', '.join(delar) or 'inga kända filtyper'})"
+        f" mot {resultat.regler} regler (visa dem med: kvalitet regler),",
+        f"  och sökte efter personnummer i alla {alla} filer.",
         _utfall(fel, varningar),
     ]
     return "\n".join(rader)
@@ -60,7 +49,7 @@ def _utfall(fel: int, varningar: int) -> str:
 def text(resultat: Resultat) -> str:
     """En rad per fynd (fil:rad:kolumn: nivå REGEL text) och en sammanfattning."""
     rader = [
-        f"{visningsvag(resultat.verksamhet.rot, b.fynd.fil)}:{b.fynd.rad}:{b.fynd.kol}:"
+        f"{visningsvag(resultat.rot, b.fynd.fil)}:{b.fynd.rad}:{b.fynd.kol}:"
         f" {b.niva} {b.fynd.regel} {b.fynd.text}"
         for b in resultat.fynd
     ]
@@ -70,7 +59,7 @@ def text(resultat: Resultat) -> str:
 def _som_dict(resultat: Resultat, bedomt: Bedomt) -> dict[str, object]:
     fynd = bedomt.fynd
     return {
-        "fil": visningsvag(resultat.verksamhet.rot, fynd.fil),
+        "fil": visningsvag(resultat.rot, fynd.fil),
         "rad": fynd.rad,
         "kolumn": fynd.kol,
         "regel": fynd.regel,
@@ -82,10 +71,10 @@ def _som_dict(resultat: Resultat, bedomt: Bedomt) -> dict[str, object]:
 def som_json(resultat: Resultat) -> str:
     """Hela resultatet som JSON."""
     data = {
-        "verksamhet": str(resultat.verksamhet.rot),
+        "verksamhet": str(resultat.rot),
         "per": resultat.per.isoformat(),
-        "filer": len(resultat.verksamhet.dokument) + len(resultat.verksamhet.ovriga_filer),
-        "regler": len(REGLER),
+        "filer": resultat.dokument + resultat.ovriga_filer,
+        "regler": resultat.regler,
         "antal": {
             "fel": resultat.antal(Niva.fel),
             "varning": resultat.antal(Niva.varning),
@@ -106,7 +95,7 @@ def github(resultat: Resultat) -> str:
     for bedomt in resultat.fynd:
         fynd = bedomt.fynd
         niva = "error" if bedomt.niva == Niva.fel else "warning"
-        fil = _github_escape(visningsvag(resultat.verksamhet.rot, fynd.fil), True)
+        fil = _github_escape(visningsvag(resultat.rot, fynd.fil), True)
         rader.append(
             f"::{niva} file={fil},line={fynd.rad},col={fynd.kol},"
             f"title={_github_escape(fynd.regel, True)}::{_github_escape(fynd.text)}"
@@ -119,7 +108,7 @@ def gitlab(resultat: Resultat) -> str:
     poster = []
     for bedomt in resultat.fynd:
         fynd = bedomt.fynd
-        fil = visningsvag(resultat.verksamhet.rot, fynd.fil)
+        fil = visningsvag(resultat.rot, fynd.fil)
         # surrogateescape: ett filnamn som inte är UTF-8 (Linux tillåter det) får inte krascha.
         avtryck = hashlib.sha256(
             f"{fil}:{fynd.regel}:{fynd.text}".encode(errors="surrogateescape")

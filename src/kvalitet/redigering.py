@@ -159,7 +159,8 @@ def bekrafta(rot: Path, andringar: Sequence[Andring], per: date) -> list[Dokumen
 
 
 def _tolka(rot: Path, sokvag: Path, radata: bytes) -> Dokument:
-    return tolka_dokument(rot, sokvag, filtyp_for(_relativ(rot, sokvag)), radata)
+    relativ = _relativ(rot, sokvag)
+    return tolka_dokument(relativ, sokvag, filtyp_for(relativ), radata)
 
 
 def _rader(fel: list[Bedomt]) -> str:

@@ -36,6 +36,10 @@ SCHEMAFILER = {
     "åtagandefil": "ataganden.schema.json",
     "BUUUU-varv": "buuuu.schema.json",
     "avvikelse": "avvikelse.schema.json",
+    "koladaserie": "kolada.schema.json",
+    "egenkontrollplan": "egenkontroll.schema.json",
+    "egenkontrollresultat": "egenkontrollresultat.schema.json",
+    "riskanalys": "riskanalys.schema.json",
 }
 """Schemafilens namn (ASCII) för varje filtyp."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,25 +11,23 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from kvalitet import personnummer
+from kvalitet import filer, personnummer
 from kvalitet.dokument import Dokument, tolka_dokument
 from kvalitet.fel import Anvandningsfel
+from kvalitet.filer import HUSET, hitta_rot
 from kvalitet.modell import filtyp_for
 from kvalitet.modell._bas import Atgard
 from kvalitet.modell.arshjul import Session
 from kvalitet.modell.ataganden import Ataganden
 from kvalitet.modell.avvikelse import Avvikelse
 from kvalitet.modell.buuuu import BuuuuVarv
+from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
 from kvalitet.modell.garaget import Garaget
 from kvalitet.modell.huset import Huset, Rum
+from kvalitet.modell.riskanalys import Riskanalys
 from kvalitet.modell.rum import RumGuide
 from kvalitet.personnummer import Personnummertraff
 from kvalitet.svenska import normaliserad
-
-HUSET = "huset.yaml"
-YAML_SUFFIX = (".yaml", ".yml")
-# Mappar som inte hör till verksamhetens innehåll: gits egna filer och kvalitets cache.
-EJ_GENOMSOKTA = frozenset({".git", ".kvalitet"})
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,6 +39,9 @@ class Atgardsplats:
     dok: Dokument
     vag: tuple[str | int, ...]
     atgard: Atgard
+    rum: str | None = None
+    """Rummet, när dokumentet inte själv anger det (ett egenkontrollresultat får sitt
+    kontrollmoments rum)."""
 
 
 class Verksamhet:
@@ -103,18 +103,57 @@ class Verksamhet:
         return self.av_typ(BuuuuVarv)
 
     @cached_property
+    def egenkontrollplan(self) -> tuple[Dokument, Egenkontrollplan] | None:
+        """Egenkontrollplanen, om egenkontroll.yaml finns och är giltig."""
+        return next(iter(self.av_typ(Egenkontrollplan)), None)
+
+    @cached_property
+    def egenkontrollresultat(self) -> list[tuple[Dokument, Egenkontrollresultat]]:
+        """Alla genomförda (och påbörjade) egenkontroller."""
+        return self.av_typ(Egenkontrollresultat)
+
+    @cached_property
+    def riskanalyser(self) -> list[tuple[Dokument, Riskanalys]]:
+        """Alla riskanalyser."""
+        return self.av_typ(Riskanalys)
+
+    @cached_property
     def garaget(self) -> tuple[Dokument, Garaget] | None:
         """Garaget, om garaget.yaml finns och är giltig."""
         return next(iter(self.av_typ(Garaget)), None)
 
     def atgarder(self) -> Iterator[Atgardsplats]:
-        """Varje åtgärd: i sessionernas handlingsplaner och i avvikelserna."""
+        """Varje åtgärd: i handlingsplanerna, avvikelserna, egenkontrollerna och riskanalyserna."""
+        return iter(self._atgarder)
+
+    @cached_property
+    def _atgarder(self) -> list[Atgardsplats]:
+        # Flera regler går igenom alla åtgärder; de samlas en gång.
+        return list(self._alla_atgarder())
+
+    def _alla_atgarder(self) -> Iterator[Atgardsplats]:
         for dok, session in self.sessioner:
             for i, atgard in enumerate(session.handlingsplan):
                 yield Atgardsplats(dok, ("handlingsplan", i), atgard)
         for dok, avvikelse in self.avvikelser:
             for i, atgard in enumerate(avvikelse.åtgärder):
                 yield Atgardsplats(dok, ("åtgärder", i), atgard)
+        yield from self._egenkontrollatgarder()
+        yield from self._riskatgarder()
+
+    def _riskatgarder(self) -> Iterator[Atgardsplats]:
+        for dok, analys in self.riskanalyser:
+            for i, risk in enumerate(analys.risker):
+                for j, atgard in enumerate(risk.åtgärder):
+                    vag = ("risker", i, "åtgärder", j)
+                    yield Atgardsplats(dok, vag, atgard, analys.omfattning.rum)
+
+    def _egenkontrollatgarder(self) -> Iterator[Atgardsplats]:
+        moment = self.egenkontrollplan[1].kontrollmoment if self.egenkontrollplan else []
+        rum = {m.id: m.rum for m in moment}
+        for dok, resultat in self.egenkontrollresultat:
+            for i, atgard in enumerate(resultat.åtgärder):
+                yield Atgardsplats(dok, ("åtgärder", i), atgard, rum.get(resultat.kontrollmoment))
 
     def rumsnamn(self, rum_id: str) -> str:
         """Rummets namn, eller id:t om huset inte har rummet."""
@@ -178,25 +217,6 @@ class Verksamhet:
         return sokvag.relative_to(self.rot).as_posix()
 
 
-def hitta_rot(start: Path) -> Path:
-    """Verksamhetens rot: start själv eller närmaste överordnade mapp med huset.yaml.
-
-    Raises:
-        Anvandningsfel: När mappen inte finns eller ingen huset.yaml hittas.
-    """
-    if not start.exists():
-        raise Anvandningsfel(f"Mappen ”{start}” finns inte.")
-    if not start.is_dir():
-        raise Anvandningsfel(f"”{start}” är ingen mapp.")
-    for kandidat in (start.resolve(), *start.resolve().parents):
-        if (kandidat / HUSET).is_file():
-            return kandidat
-    raise Anvandningsfel(
-        f"Mappen ”{start}” är ingen verksamhet: där (och ovanför) finns ingen {HUSET}.",
-        tips="Skapa en ny verksamhet med: kvalitet init MAPP",
-    )
-
-
 def ladda(start: Path, anvand_cache: bool = False, parallell: bool | None = None) -> Verksamhet:
     """Läs en verksamhet: varje YAML-dokument tolkas och valideras.
 
@@ -216,14 +236,11 @@ def ladda(start: Path, anvand_cache: bool = False, parallell: bool | None = None
     from kvalitet import inlasning
 
     rot = hitta_rot(start)
-    filer, ovriga = [], []
-    for sokvag in sorted(_alla_filer(rot)):
-        relativ = sokvag.relative_to(rot).as_posix()
-        if _ar_dokument(relativ):
-            filer.append((sokvag, filtyp_for(relativ)))
-        else:
-            ovriga.append(sokvag)
-    return Verksamhet(rot, inlasning.las(rot, filer, anvand_cache, parallell), ovriga)
+    alla = filer.alla(rot)
+    dokument = [fil for fil in alla if fil.ar_dokument]
+    ovriga = [fil.sokvag for fil in alla if not fil.ar_dokument]
+    lasta = inlasning.las(rot, dokument, anvand_cache, parallell)
+    return Verksamhet(rot, lasta, ovriga)
 
 
 def ladda_vid(rot: Path, ref: str) -> Verksamhet:
@@ -235,27 +252,8 @@ def ladda_vid(rot: Path, ref: str) -> Verksamhet:
     from kvalitet import gitinfo
 
     dokument = [
-        tolka_dokument(rot, rot / relativ, filtyp_for(relativ), radata)
+        tolka_dokument(relativ, rot / relativ, filtyp_for(relativ), radata)
         for relativ, radata in sorted(gitinfo.filer_vid(rot, ref).items())
-        if _ar_dokument(relativ)
+        if filer.Fil(relativ, rot / relativ).ar_dokument
     ]
     return Verksamhet(rot, dokument, [])
-
-
-def _ar_dokument(relativ: str) -> bool:
-    # Dolda filer och mappar (.gitlab-ci.yml, .github/, .kvalitet/) hör till verktygen,
-    # inte till ledningssystemet.
-    dold = any(del_.startswith(".") for del_ in relativ.split("/"))
-    return relativ.endswith(YAML_SUFFIX) and not dold
-
-
-def _alla_filer(rot: Path) -> Iterator[Path]:
-    for mapp, undermappar, filer in os.walk(rot):
-        undermappar[:] = [namn for namn in undermappar if namn not in EJ_GENOMSOKTA]
-        # En mapp och en trasig länk med ett dokuments namn tas med: de ger ett fynd
-        # (FIL001) när de inte går att läsa, i stället för att tyst hoppas över.
-        yield from (Path(mapp, namn) for namn in undermappar if namn.endswith(YAML_SUFFIX))
-        for namn in filer:
-            sokvag = Path(mapp, namn)
-            if namn.endswith(YAML_SUFFIX) or not sokvag.is_symlink() or sokvag.is_file():
-                yield sokvag

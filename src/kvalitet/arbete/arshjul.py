@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from kvalitet import arshjulet, kontroll, redigering, yamlio
-from kvalitet.arbete import garage
+from kvalitet.arbete import garage, kolada
 from kvalitet.dokument import Dokument
 from kvalitet.fel import Anvandningsfel, KvalitetFel, Slutkod
 from kvalitet.fynd import Bedomt, Niva
@@ -175,6 +175,7 @@ def _underlag(v: Verksamhet, rum: Rum, guide: RumGuide, ar: int, per: date) -> l
         *_garaget(v, rum),
         *_forra_atgarder(forra),
         _avvikelser(v, rum, forra, per),
+        *kolada.underlag(v, rum.id, ar),
     ]
 
 

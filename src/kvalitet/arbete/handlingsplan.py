@@ -8,6 +8,8 @@ from datetime import date
 from kvalitet.modell._bas import Atgardsstatus
 from kvalitet.modell.arshjul import Session
 from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.modell.egenkontroll import Egenkontrollresultat
+from kvalitet.modell.riskanalys import Riskanalys
 from kvalitet.svenska import antal, kort, normaliserad, sorteringsnyckel
 from kvalitet.svenska import datum as datumtext
 from kvalitet.tabell import Tabell
@@ -26,7 +28,9 @@ class Urval:
 
 
 def rum_for(plats: Atgardsplats) -> str:
-    """Rummet som åtgärden hör till: sessionens eller avvikelsens."""
+    """Rummet som åtgärden hör till: sessionens, avvikelsens eller kontrollmomentets."""
+    if plats.rum is not None:
+        return plats.rum
     modell = plats.dok.modell
     return modell.rum if isinstance(modell, Session | Avvikelse) else ""
 
@@ -37,6 +41,10 @@ def kalla(plats: Atgardsplats) -> str:
     id_ = f" {plats.atgard.id}" if plats.atgard.id else ""
     if isinstance(modell, Session):
         return f"session {modell.år}{id_}"
+    if isinstance(modell, Egenkontrollresultat):
+        return f"egenkontroll {modell.id}{id_}"
+    if isinstance(modell, Riskanalys):
+        return f"riskanalys {modell.id}{id_}"
     return f"avvikelse {modell.id}{id_}" if isinstance(modell, Avvikelse) else plats.dok.relativ
 
 

@@ -1,12 +1,13 @@
-"""Läget på en skärm: årshjulet, åtgärderna, ärendena, åtagandena, Garaget och kontrollen."""
+"""Läget på en skärm: årshjul, åtgärder, ärenden, åtaganden, egenkontroll, risker och Garaget."""
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import date
 
-from kvalitet import kontroll
-from kvalitet.arbete import arshjul, avvikelse, garage, handlingsplan
+from kvalitet import egenkontrollen, kontroll, risker
+from kvalitet.arbete import arshjul, avvikelse, egenkontroll, garage, handlingsplan, riskanalys
+from kvalitet.egenkontrollen import Lage
 from kvalitet.fynd import Niva
 from kvalitet.modell.avvikelse import Avvikelsestatus
 from kvalitet.svenska import antal, kort
@@ -28,6 +29,8 @@ def status(v: Verksamhet, per: date) -> Vy:
         _atgarder(v, per),
         _arenden(v, per.year),
         _ataganden(v, per.year),
+        _egenkontroll(v, per),
+        _riskanalyser(v),
         _garaget(v),
         _kontroll(v, per),
     ]
@@ -90,6 +93,42 @@ def _ataganden(v: Verksamhet, ar: int) -> Tabell:
         ],
         tom=f"Inga åtaganden för {ar} (ataganden/{ar}.yaml).",
         fot=", ".join(f"{lage}: {n}" for lage, n in lagen.items()) + "." if arets else None,
+    )
+
+
+def _egenkontroll(v: Verksamhet, per: date) -> str:
+    if v.egenkontrollplan is None:
+        plan = egenkontroll.PLANEN
+        if any(dok.relativ == plan for dok in v.dokument):
+            return f"Egenkontrollen: {plan} har fel (visa dem med: kvalitet kontrollera)."
+        return f"Egenkontrollen: ingen egenkontrollplan ({plan})."
+    lagen = Counter(lage.lage for lage in egenkontrollen.lagen(v, per))
+    aldrig = lagen[Lage.aldrig_utford]
+    return (
+        f"Egenkontrollen: {antal(lagen.total(), 'kontrollmoment', 'kontrollmoment')},"
+        f" {lagen[Lage.i_tid]} i tid, {antal(lagen[Lage.forsenad], 'försenat', 'försenade')},"
+        f" {aldrig} aldrig {'utfört' if aldrig == 1 else 'utförda'}"
+        " (kvalitet egenkontroll status)."
+    )
+
+
+def _riskanalyser(v: Verksamhet) -> str:
+    if not v.riskanalyser:
+        if any(dok.relativ.startswith(f"{riskanalys.MAPP}/") for dok in v.dokument):
+            return "Riskanalyser: ingen kan läsas (visa felen med: kvalitet kontrollera)."
+        return "Riskanalyser: inga än (skapa en med: kvalitet riskanalys ny)."
+    grans = risker.hog_risk_fran(v)
+    ohanterade = sum(
+        1
+        for _, analys in v.riskanalyser
+        for risk in analys.risker
+        if risker.ar_ohanterad(risk, grans)
+    )
+    return (
+        f"Riskanalyser: {antal(len(v.riskanalyser), 'analys', 'analyser')},"
+        f" {antal(ohanterade, 'hög risk', 'höga risker')} (riskvärde från {grans})"
+        " utan åtgärd eller motiverad acceptans"
+        f" ({'visa dem med: kvalitet kontrollera' if ohanterade else 'kvalitet riskanalys lista'})."
     )
 
 

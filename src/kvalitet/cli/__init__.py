@@ -18,13 +18,17 @@ from kvalitet.cli import (
     arshjul,
     avvikelse,
     buuuu,
+    egenkontroll,
     garage,
     historik,
     init,
+    kolada,
     kontrollera,
     oversikt,
     rapport,
     regler,
+    riskanalys,
+    samla,
     schema,
 )
 from kvalitet.cli._konsol import SvenskGrupp, kor, skriv
@@ -74,10 +78,14 @@ arshjul.registrera(app)
 garage.registrera(app)
 avvikelse.registrera(app)
 buuuu.registrera(app)
+riskanalys.registrera(app)
+egenkontroll.registrera(app)
 rapport.registrera(app)
+samla.registrera(app)
 historik.registrera(app)
 schema.registrera(app)
 andringar.registrera(app)
+kolada.registrera(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

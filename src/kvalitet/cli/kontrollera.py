@@ -9,6 +9,7 @@ import typer
 
 from kvalitet.cli import _alternativ
 from kvalitet.cli._konsol import SvensktKommando, skriv, skriv_fel
+from kvalitet.fynd import Resultat
 
 FORMAT = ("text", "json", "github", "gitlab")
 
@@ -59,10 +60,22 @@ def kontrollera(
     Slutkod 0 när inga fel finns, 1 vid fel (med --strikt även vid varningar),
     2 vid fel användning.
     """
-    from kvalitet import kontroll, rapportorer
+    from kvalitet import cache, filer, rapportorer
 
     formatera = rapportorer.FORMAT[_alternativ.ett_av(format_, FORMAT, "--format")]
-    resultat = kontroll.kontrollera(katalog, _alternativ.datum(per), bas, not ingen_cache)
+    datum = _alternativ.datum(per)
+    rot = filer.hitta_rot(katalog)
+
+    def kor_kontrollen() -> Resultat:
+        from kvalitet import kontroll
+
+        return kontroll.kontrollera(rot, datum, bas, not ingen_cache)
+
+    # Med --bas beror utfallet på en annan version; den jämförelsen cachas inte.
+    if ingen_cache or bas:
+        resultat = kor_kontrollen()
+    else:
+        resultat = cache.utfall(rot, filer.alla(rot), datum, kor_kontrollen)
     utdata = formatera(resultat)
     if utdata:
         skriv(utdata)

@@ -52,7 +52,7 @@ def handlingsplan(
 
 
 def status(katalog: Katalog = _alternativ.MAPP, per: Per = None) -> int:
-    """Visa läget på en skärm: årshjulet, åtgärder, ärenden, åtaganden och Garaget."""
+    """Visa läget: årshjulet, åtgärder, ärenden, åtaganden, egenkontroll, risker och Garaget."""
     from kvalitet.arbete import status as karna
 
     skriv_vy(karna.status(_utskrift.ladda(katalog), _alternativ.datum(per)))

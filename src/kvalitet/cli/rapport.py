@@ -104,6 +104,7 @@ _RAPPORTER = {
     " återkommande orsaker.",
     "ataganden": "Åtagandena: målvärde mot utfall per indikator, resultat och analys.",
     "arshjul": "Årshjulet som bild och tabell: varje rums stopp, deltagare och slutsatser.",
+    "riskanalyser": "Årets riskanalyser: teman, de högsta riskerna, åtgärderna och riskmatrisen.",
 }
 
 

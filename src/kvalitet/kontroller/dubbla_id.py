@@ -1,9 +1,10 @@
 """Ett id får bara användas en gång.
 
-Avvikelser, poster i Garaget, åtaganden, BUUUU-varv, rum i huset och åtgärder inom
-samma fil har id som andra dokument hänvisar till. Två dokument med samma id gör
-hänvisningarna tvetydiga. Det händer lätt när två personer skapar avvikelser på
-var sin gren; byt då id på den ena (och filnamnet med).
+Avvikelser, poster i Garaget, åtaganden, BUUUU-varv, riskanalyser, egenkontroller och
+kontrollmoment, rum i huset, och åtgärder och risker inom samma fil, har id som andra
+dokument hänvisar till. Två dokument med samma id gör hänvisningarna tvetydiga. Det
+händer lätt när två personer skapar avvikelser på var sin gren; byt då id på den ena
+(och filnamnet med).
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
 def _grupper(v: Verksamhet) -> Iterator[tuple[str, list[Forekomst]]]:
     yield "Avvikelsen", [(a.id, dok, ("id",)) for dok, a in v.avvikelser]
     yield "BUUUU-varvet", [(b.id, dok, ("id",)) for dok, b in v.buuuu]
+    yield "Riskanalysen", [(r.id, dok, ("id",)) for dok, r in v.riskanalyser]
+    yield "Egenkontrollen", [(r.id, dok, ("id",)) for dok, r in v.egenkontrollresultat]
+    if v.egenkontrollplan:
+        dok, plan = v.egenkontrollplan
+        moment = enumerate(plan.kontrollmoment)
+        yield "Kontrollmomentet", [(m.id, dok, ("kontrollmoment", i, "id")) for i, m in moment]
+    for dok, analys in v.riskanalyser:
+        risker = enumerate(analys.risker)
+        yield "Risken", [(r.id, dok, ("risker", i, "id")) for i, r in risker if r.id]
     if v.huset:
         dok, huset = v.huset
         yield "Rummet", [(r.id, dok, ("rum", i, "id")) for i, r in enumerate(huset.rum)]

@@ -1,10 +1,12 @@
 """En fils namn och mapp ska stämma med dess innehåll.
 
-En session i `arshjul/2026/processer.yaml` ska ha `rum: processer` och `år: 2026`;
-en avvikelse i `avvikelser/2026/2026-004.yaml` ska ha `id: "2026-004"` och ha
-inkommit 2026; `ataganden/2026.yaml` ska ha `år: 2026`; `rum/processer.yaml` och
-`buuuu/sysselsattning.yaml` ska ha id:t i filnamnet. Annars hittar varken
-människor eller kvalitet dokumentet där de letar.
+En session i `arshjul/2026/processer.yaml` ska ha `rum: processer` och `år: 2026`; en
+avvikelse i `avvikelser/2026/2026-004.yaml` ska ha `id: "2026-004"` och ha inkommit
+2026; en egenkontroll i `egenkontroll/2026/2026-003.yaml` ska ha `id: "2026-003"` och
+vara gjord 2026; `ataganden/2026.yaml` ska ha `år: 2026`; `rum/processer.yaml` och
+`buuuu/sysselsattning.yaml` och `riskanalyser/<id>.yaml` ska ha id:t i filnamnet, och
+`omvarld/kolada/N30005.yaml` ska ha `kpi: N30005`. Annars
+hittar varken människor eller kvalitet dokumentet där de letar.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import PurePosixPath
 from kvalitet.dokument import Dokument
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
+from kvalitet.modell.kolada import Koladaserie
 from kvalitet.modell.rum import RumGuide
 from kvalitet.verksamhet import Verksamhet
 
@@ -57,3 +60,11 @@ def _jamforelser(v: Verksamhet) -> Iterator[Jamforelse]:
         yield dok, "id", guide.id, _delar(dok)[1]
     for dok, varv in v.buuuu:
         yield dok, "id", varv.id, _delar(dok)[1]
+    for dok, analys in v.riskanalyser:
+        yield dok, "id", analys.id, _delar(dok)[1]
+    for dok, serie in v.av_typ(Koladaserie):
+        yield dok, "kpi", serie.kpi, _delar(dok)[1]
+    for dok, resultat in v.egenkontrollresultat:
+        mapp, namn = _delar(dok)
+        yield dok, "id", resultat.id, namn
+        yield dok, "datum", resultat.datum.year, mapp

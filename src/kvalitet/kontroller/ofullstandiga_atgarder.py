@@ -1,4 +1,4 @@
-"""En åtgärd i en genomförd session eller ett avslutat ärende ska vara komplett.
+"""En åtgärd i en genomförd session eller riskanalys och i ett avslutat ärende ska vara komplett.
 
 En komplett åtgärd anger vem som ansvarar (en roll, inte ett namn), när den ska
 vara klar och när den ska följas upp: `ansvarig`, `klart_senast` och `uppföljning`.
@@ -13,6 +13,7 @@ from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
 from kvalitet.modell.arshjul import Session, Sessionsstatus
 from kvalitet.modell.avvikelse import Avvikelse, Avvikelsestatus
+from kvalitet.modell.riskanalys import BEDOMDA, Riskanalys
 
 ID = "ATG002"
 NIVA = Niva.varning
@@ -48,4 +49,6 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
 def _ar_avslutat(modell: object) -> bool:
     if isinstance(modell, Session):
         return modell.status == Sessionsstatus.genomford
+    if isinstance(modell, Riskanalys):
+        return modell.status in BEDOMDA
     return isinstance(modell, Avvikelse) and modell.status == Avvikelsestatus.avslutad

@@ -1,7 +1,10 @@
 """Varje YAML-fil ska ligga där en filtyp hör hemma.
 
 Filerna är: huset.yaml, garaget.yaml, rum/<rum>.yaml, arshjul/<år>/<rum>.yaml,
-ataganden/<år>.yaml, buuuu/<id>.yaml och avvikelser/<år>/<id>.yaml. En YAML-fil
+ataganden/<år>.yaml, buuuu/<id>.yaml, avvikelser/<år>/<id>.yaml,
+riskanalyser/<id>.yaml, egenkontroll.yaml, egenkontroll/<år>/<id>.yaml och
+omvarld/kolada/<kpi>.yaml (andra filer, till exempel sparade Kolada-svar i JSON, berörs
+inte). En YAML-fil
 någon annanstans kontrolleras inte alls, så ett stavfel i en mapp eller ändelsen
 .yml gör att filen tyst hoppas över. Mappar vars namn börjar med punkt (till
 exempel .github) räknas inte.

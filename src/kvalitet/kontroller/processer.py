@@ -1,9 +1,10 @@
-"""En avvikelse ska ange en process som finns i husets processregister.
+"""Avvikelser, riskanalyser och kontrollmoment ska ange processer som finns i registret.
 
 SOSFS 2011:9 (4 kap.) kräver att processerna är identifierade och beskrivna. När
-huset.yaml har ett processregister (`processer:`) ska varje avvikelses `process`
-vara en av dem, med id eller namn, så att avvikelserna kan sammanställas per
-process. Utan register kontrolleras inte processerna.
+huset.yaml har ett processregister (`processer:`) ska varje avvikelses `process`, varje
+riskanalys `omfattning.process` och varje kontrollmoments `process` i egenkontroll.yaml
+vara en av dem, med id eller namn, så att avvikelserna, riskerna och egenkontrollen kan
+sammanställas per process. Utan register kontrolleras inte processerna.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from kvalitet.dokument import Dokument
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
 
@@ -18,21 +20,32 @@ ID = "REF003"
 NIVA = Niva.varning
 RUBRIK = "Process som inte finns i processregistret"
 
+Vag = tuple[str | int, ...]
+
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
-    """Avvikelser med en process som registret inte har."""
+    """Avvikelser, riskanalyser och kontrollmoment med en process som registret inte har."""
     v = ktx.verksamhet
     if v.huset is None or not v.huset[1].processer:
         return
     namn = [process.namn for process in v.huset[1].processer]
     kanda = set(namn) | {process.id for process in v.huset[1].processer}
-    for dok, avvikelse in v.avvikelser:
-        if avvikelse.process is None or avvikelse.process in kanda:
+    hanvisningar: list[tuple[Dokument, Vag, str | None]]
+    hanvisningar = [(dok, ("process",), a.process) for dok, a in v.avvikelser]
+    hanvisningar += [
+        (dok, ("omfattning", "process"), r.omfattning.process) for dok, r in v.riskanalyser
+    ]
+    if v.egenkontrollplan:
+        dok, plan = v.egenkontrollplan
+        hanvisningar += [
+            (dok, ("kontrollmoment", i, "process"), m.process)
+            for i, m in enumerate(plan.kontrollmoment)
+        ]
+    for dok, vag, process in hanvisningar:
+        if process is None or process in kanda:
             continue
-        forslag = difflib.get_close_matches(avvikelse.process, namn, n=1, cutoff=0.6)
+        forslag = difflib.get_close_matches(process, namn, n=1, cutoff=0.6)
         tips = f" Menade du ”{forslag[0]}”?" if forslag else ""
         yield dok.fynd_vid(
-            ("process",),
-            ID,
-            f"Processen ”{avvikelse.process}” finns inte i husets processregister.{tips}",
+            vag, ID, f"Processen ”{process}” finns inte i husets processregister.{tips}"
         )

@@ -1,9 +1,10 @@
 """Varje hänvisning till ett rum ska gälla ett rum i huset.
 
-Sessioner, avvikelser, poster i Garaget, åtaganden, BUUUU-varv och rumsguider anger
-sina rum med rummets id (till exempel `processer` eller `forhallningssatt`, utan å,
-ä och ö). Ett felskrivet id gör att uppgiften hamnar utanför rummet; fyndet
-föreslår det id du troligen menade.
+Sessioner, avvikelser, poster i Garaget, åtaganden, BUUUU-varv, riskanalyser
+(`omfattning.rum`), egenkontrollens kontrollmoment och rumsguider anger sina rum med
+rummets id (till exempel `processer` eller `forhallningssatt`, utan å, ä och ö). Ett
+felskrivet id gör att uppgiften hamnar utanför rummet; fyndet föreslår det id du
+troligen menade.
 """
 
 from __future__ import annotations
@@ -44,6 +45,14 @@ def _hanvisningar(v: Verksamhet) -> Iterator[Hanvisning]:
         yield dok, ("rum",), avvikelse.rum
     for dok, guide in v.av_typ(RumGuide):
         yield dok, ("id",), guide.id
+    for dok, analys in v.riskanalyser:
+        if analys.omfattning.rum is not None:
+            yield dok, ("omfattning", "rum"), analys.omfattning.rum
+    if v.egenkontrollplan:
+        dok, plan = v.egenkontrollplan
+        for i, moment in enumerate(plan.kontrollmoment):
+            if moment.rum is not None:
+                yield dok, ("kontrollmoment", i, "rum"), moment.rum
     yield from _listhanvisningar(v)
 
 

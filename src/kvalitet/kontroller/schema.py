@@ -128,6 +128,8 @@ def _beskriv(fel: ErrorDetails, indata: Any) -> str:
     ctx = fel.get("ctx") or {}
     if typ in ("enum", "literal_error"):
         return _tillatet(indata, str(ctx.get("expected", "")))
+    if typ == "value_error" and "error" in ctx:
+        return str(ctx["error"])  # modellernas egna kontroller har svenska meddelanden
     if typ.startswith("date") or typ.startswith("datetime"):
         return "ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-31."
     if typ == "string_type" and isinstance(indata, int | float) and not isinstance(indata, bool):

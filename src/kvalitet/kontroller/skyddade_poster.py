@@ -1,12 +1,13 @@
 """En avslutad post ändras inte i efterhand, bara följs upp.
 
-En hållen session (`status: genomförd`) och ett avslutat ärende (`status: avslutad`) är
-verksamhetens dokumentation av vad som hände. Med `kvalitet kontrollera --bas REF` (i en
-pull request: målgrenen, till exempel origin/main) jämförs varje sådan post med hur den
-såg ut i REF, och en ändring av innehållet är ett fel. Tillåtet är att följa upp:
-lägga till en punkt under `uppföljningar` (datum, text och gärna roll) och uppdatera
-handlingsplanens åtgärder med `status` och `effekt`. Ska något rättas, skriv det som en
-uppföljning; innehållet i det som beslutades står kvar.
+En hållen session (`status: genomförd`), ett avslutat ärende (`status: avslutad`) och en
+uppföljd riskanalys (`status: uppföljd`) är verksamhetens dokumentation av vad som
+hände. Med `kvalitet kontrollera --bas REF` (i en pull request: målgrenen, till exempel
+origin/main) jämförs varje sådan post med hur den såg ut i REF, och en ändring av
+innehållet är ett fel. Tillåtet är att följa upp: lägga till en punkt under
+`uppföljningar` (datum, text och gärna roll) och uppdatera åtgärderna (i
+handlingsplanen, ärendet eller under en risk) med `status` och `effekt`. Ska något
+rättas, skriv det som en uppföljning; innehållet i det som beslutades står kvar.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
 from kvalitet.modell.arshjul import Session, Sessionsstatus
 from kvalitet.modell.avvikelse import Avvikelse, Avvikelsestatus
+from kvalitet.modell.riskanalys import Riskanalys, Riskanalysstatus
 
 ID = "POS001"
 NIVA = Niva.fel
@@ -53,6 +55,8 @@ def _postens_slag(modell: object) -> str | None:
         return "Sessionen är genomförd"
     if isinstance(modell, Avvikelse) and modell.status == Avvikelsestatus.avslutad:
         return "Ärendet är avslutat"
+    if isinstance(modell, Riskanalys) and modell.status == Riskanalysstatus.uppfoljd:
+        return "Riskanalysen är uppföljd"
     return None
 
 
@@ -104,6 +108,10 @@ def _bara_tillagda(gammal: list[Any], ny: list[Any], vag: Vag) -> Vag | None:
 
 
 def _ar_uppfoljning_i_atgard(vag: Vag, nyckel: str) -> bool:
+    # En åtgärd står i en lista på filens översta nivå, eller under en risk
+    # (risker, i, åtgärder, j).
+    if len(vag) == 4 and vag[0] == "risker" and isinstance(vag[1], int):
+        vag = vag[2:]
     return (
         len(vag) == 2
         and vag[0] in _LISTOR_MED_ATGARDER

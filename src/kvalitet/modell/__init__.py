@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
 
 from pydantic import BaseModel
 
@@ -11,8 +11,11 @@ from kvalitet.modell.arshjul import Session
 from kvalitet.modell.ataganden import Ataganden
 from kvalitet.modell.avvikelse import Avvikelse
 from kvalitet.modell.buuuu import BuuuuVarv
+from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
 from kvalitet.modell.garaget import Garaget
 from kvalitet.modell.huset import Huset
+from kvalitet.modell.kolada import Koladaserie
+from kvalitet.modell.riskanalys import Riskanalys
 from kvalitet.modell.rum import RumGuide
 
 
@@ -34,16 +37,29 @@ FILTYPER: tuple[Filtyp, ...] = (
     Filtyp("åtagandefil", "åtagandefiler", "ataganden/*.yaml", Ataganden),
     Filtyp("BUUUU-varv", "BUUUU-varv", "buuuu/*.yaml", BuuuuVarv),
     Filtyp("avvikelse", "avvikelser", "avvikelser/*/*.yaml", Avvikelse),
+    Filtyp("koladaserie", "koladaserier", "omvarld/kolada/*.yaml", Koladaserie),
+    Filtyp("riskanalys", "riskanalyser", "riskanalyser/*.yaml", Riskanalys),
+    Filtyp("egenkontrollplan", "egenkontrollplaner", "egenkontroll.yaml", Egenkontrollplan),
+    Filtyp(
+        "egenkontrollresultat",
+        "egenkontrollresultat",
+        "egenkontroll/*/*.yaml",
+        Egenkontrollresultat,
+    ),
 )
+
+
+def _som_regex(monster: str) -> re.Pattern[str]:
+    # En * står för en del av ett namn, aldrig för ett snedstreck (en mapp till).
+    return re.compile(re.escape(monster).replace(r"\*", "[^/]*"))
+
+
+_MONSTER = tuple((_som_regex(filtyp.monster), filtyp) for filtyp in FILTYPER)
 
 
 def filtyp_for(relativ_sokvag: str) -> Filtyp | None:
     """Filtypen för en sökväg relativt verksamhetens rot (med snedstreck)."""
-    delar = relativ_sokvag.split("/")
-    for filtyp in FILTYPER:
-        monster = filtyp.monster.split("/")
-        if len(delar) == len(monster) and all(
-            fnmatchcase(del_, mon) for del_, mon in zip(delar, monster, strict=True)
-        ):
+    for monster, filtyp in _MONSTER:
+        if monster.fullmatch(relativ_sokvag):
             return filtyp
     return None

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from kvalitet.modell._bas import Basmodell, Datum, Id, Kommunkod, Manad, Text
+from kvalitet.modell.kolada import KpiId
 
 
 class Verksamhet(Basmodell):
@@ -156,6 +158,13 @@ class Granskningsregler(Basmodell):
     """Högst så många månader får gå mellan två granskningar av ett dokument."""
 
 
+class Riskregler(Basmodell):
+    """Var gränsen för en hög risk går i riskanalyserna (regeln RSK002)."""
+
+    hög_risk_från: int = Field(strict=True, ge=1, le=16)
+    """Ett riskvärde (sannolikhet × konsekvens, 1–16) från detta och uppåt är en hög risk."""
+
+
 class Regler(Basmodell):
     """Verksamhetens lokala regler för kontrollerna och rapporterna."""
 
@@ -163,6 +172,37 @@ class Regler(Basmodell):
     rapporter: Rapportregler | None = None
     granskning: Granskningsregler | None = None
     """Hur ofta huset och rumsguiderna ska granskas (standard i mallar/standardregler.yaml)."""
+    risk: Riskregler | None = None
+    """Gränsen för hög risk i riskanalyserna (standard i mallar/standardregler.yaml)."""
+
+
+class KoladaNyckeltal(Basmodell):
+    """Ett nyckeltal i Kolada som verksamheten jämför sig med."""
+
+    id: KpiId
+    """Nyckeltalets id i Kolada, till exempel N30005."""
+    namn: Text | None = None
+    """Ett eget namn, när Koladas titel inte har importerats."""
+
+
+class Jamforelsegrupp(Basmodell):
+    """Kommungruppen i Kolada som kommunen jämförs med."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^G[0-9]+$")]
+    """Gruppens id i Kolada (börjar med G)."""
+    namn: Text
+
+
+class Kolada(Basmodell):
+    """Jämförelser ur Kolada för omvärldsbevakningen: nyckeltalen, kommunen och gruppen."""
+
+    nyckeltal: list[KoladaNyckeltal] = Field(min_length=1)
+    """Nyckeltalen som importeras; andra nyckeltal i ett sparat svar hoppas över."""
+    jämförelsegrupp: Jamforelsegrupp | None = None
+    kommun: Kommunkod | None = None
+    """Kommunen som jämförs (standard: verksamhetens kommunkod)."""
+    rum: Id = "omvarld"
+    """Rummet vars session i årshjulet får jämförelserna som underlag."""
 
 
 class Huset(Basmodell):
@@ -178,3 +218,5 @@ class Huset(Basmodell):
     regler: Regler | None = None
     senast_granskad: Datum | None = None
     """Dagen dokumentet senast granskades och befanns aktuellt."""
+    kolada: Kolada | None = None
+    """Nyckeltalen ur Kolada som kommunen jämförs med (kvalitet kolada importera)."""

@@ -15,6 +15,7 @@ from kvalitet.rapporter import (
     filer,
     handlingsplan,
     kvalitetsberattelse,
+    riskanalyser,
     rum,
 )
 from kvalitet.skrivning import Andring
@@ -27,6 +28,7 @@ RAPPORTER: dict[str, Rapportsort] = {
     "ataganden": ataganden,
     "arshjul": arshjul,
     "rum": rum,
+    "riskanalyser": riskanalyser,
 }
 """Rapporterna efter namn (kommandot `kvalitet rapport NAMN`)."""
 

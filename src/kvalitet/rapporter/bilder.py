@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Generic, TypeVar
@@ -19,8 +20,9 @@ from kvalitet import rendering
 from kvalitet.arshjulet import Rumsstatus, rumsstatus
 from kvalitet.modell.garaget import Garagestatus
 from kvalitet.modell.huset import Rum
+from kvalitet.modell.riskanalys import KONSEKVENS, SANNOLIKHET
 from kvalitet.rapporter import MARKOR, Bild
-from kvalitet.svenska import MANADER, datum_lang, upprakning
+from kvalitet.svenska import MANADER, datum_lang, tal, upprakning
 from kvalitet.verksamhet import Verksamhet
 
 STATUSFARG: dict[Rumsstatus, str] = {
@@ -620,3 +622,342 @@ def _listrad(lage: Rumslage, nummer: int, x: float, y: float) -> tuple[Rumsdel[C
     status = Text(x + 36, sista, f"{lage.manad} · {lage.status}", 12, DAMPAD, ankare="start")
     del_ = Del(punkt.del_.form, (*punkt.del_.texter, *texter, status))
     return Rumsdel(punkt.id, punkt.status, punkt.beskrivning, del_), sista - y + 4
+
+
+# --- Linjediagram (jämförelserna ur Kolada) -----------------------------------------------
+
+DIAGRAM_BREDD = 640
+PLOT_X, PLOT_Y, PLOT_BREDD, PLOT_HOJD = 84, 44, 520, 220
+LINJESTIL = (("#0969da", ""), ("#bc4c00", "8 4"), ("#1a7f37", "2 3"))
+"""Färg och streckning per linje: linjerna skiljs åt också utan färgseende."""
+
+
+@dataclass(frozen=True)
+class Linjepunkt:
+    """En punkt på en linje, med sitt värde som verktygstips."""
+
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Linje:
+    """En serie: delsträckor (SVG-banor, avbrutna där ett värde saknas) och punkterna."""
+
+    namn: str
+    farg: str
+    streck: str
+    banor: tuple[str, ...]
+    punkter: tuple[Linjepunkt, ...]
+
+
+@dataclass(frozen=True)
+class Linjevy:
+    """Ett linjediagram: ram, rubrik, y-axelns rutnät, årtalen, linjerna och förklaringen."""
+
+    ram: Ram
+    rubrik: Text
+    yta: Ruta
+    rutnat: tuple[tuple[float, Text], ...]
+    etiketter: tuple[Text, ...]
+    linjer: tuple[Linje, ...]
+    forklaring: tuple[tuple[Linje, float, float, Text], ...]
+
+
+def linjediagram(
+    namn: str,
+    titel: str,
+    beskrivning: str,
+    etiketter: list[str],
+    serier: list[tuple[str, list[float | None]]],
+) -> Bild:
+    """Ett linjediagram som SVG, med en lucka i linjen där ett värde saknas.
+
+    Args:
+        namn: Bildens namn (unikt i rapporten, ASCII).
+        titel: Bildens titel (SVG:s title).
+        beskrivning: Textalternativet (SVG:s desc): alla värden i ord.
+        etiketter: X-axelns etiketter (årtalen).
+        serier: Namn och värden per linje (högst tre), None där värdet saknas.
+
+    Returns:
+        Bilden.
+    """
+    vy = linjevy(namn, titel, beskrivning, etiketter, serier)
+    svg = rendering.rendera_svg("kolada", vy=vy, markor=MARKOR)
+    return Bild(namn, titel, beskrivning, svg)
+
+
+def linjevy(
+    namn: str,
+    titel: str,
+    beskrivning: str,
+    etiketter: list[str],
+    serier: list[tuple[str, list[float | None]]],
+) -> Linjevy:
+    """Vy-modellen för ett linjediagram (se `linjediagram`)."""
+    steg = _skalsteg([x for _, varden in serier for x in varden if x is not None])
+    xs = _xlagen(len(etiketter))
+    linjer = tuple(
+        _linje(namn_, varden, xs, steg, LINJESTIL[i % len(LINJESTIL)])
+        for i, (namn_, varden) in enumerate(serier)
+    )
+    forklaring, slut = _linjeforklaring(linjer, PLOT_Y + PLOT_HOJD + 48)
+    return Linjevy(
+        ram=Ram(namn, DIAGRAM_BREDD, slut + 16, titel, beskrivning),
+        rubrik=Text(
+            20, 24, avkorta(titel, _tecken(DIAGRAM_BREDD - 40, 13)), 13, DAMPAD, ankare="start"
+        ),
+        yta=Ruta(PLOT_X, PLOT_Y, PLOT_BREDD, PLOT_HOJD, VIT, DAMPAD, 1),
+        rutnat=tuple(
+            (
+                _yvarde(t, steg),
+                Text(PLOT_X - 8, _r(_yvarde(t, steg) + 4), tal(t), 11, DAMPAD, ankare="end"),
+            )
+            for t in _skalan(steg)
+        ),
+        etiketter=tuple(
+            Text(x, PLOT_Y + PLOT_HOJD + 18, e, 12, DAMPAD)
+            for x, e in zip(xs, etiketter, strict=True)
+        ),
+        linjer=linjer,
+        forklaring=forklaring,
+    )
+
+
+Skala = tuple[float, float, float]  # lägsta, högsta, steg
+
+
+def _skalsteg(varden: list[float]) -> Skala:
+    """Y-axelns skala: jämna tal runt värdena, från 0 när värdena sprider sig mycket."""
+    lag, hog = min(varden, default=0.0), max(varden, default=0.0)
+    # Nära varandra liggande värden (kostnader runt 5 000) syns bara utan nollan.
+    if 0 < lag < hog / 2:
+        lag = 0.0
+    if hog == lag:
+        hog = lag + 1
+    grovt = (hog - lag) / 5
+    storlek = 10 ** math.floor(math.log10(grovt))
+    steg = next(f * storlek for f in (1, 2, 2.5, 5, 10) if f * storlek >= grovt)
+    return math.floor(lag / steg) * steg, math.ceil(hog / steg) * steg, steg
+
+
+def _skalan(skala: Skala) -> list[float]:
+    lag, hog, steg = skala
+    return [lag + i * steg for i in range(round((hog - lag) / steg) + 1)]
+
+
+def _yvarde(varde: float, skala: Skala) -> float:
+    lag, hog, _ = skala
+    return _r(PLOT_Y + PLOT_HOJD - (varde - lag) / (hog - lag) * PLOT_HOJD)
+
+
+def _xlagen(antal: int) -> list[float]:
+    if antal == 1:
+        return [_r(PLOT_X + PLOT_BREDD / 2)]
+    marginal = 36
+    avstand = (PLOT_BREDD - 2 * marginal) / max(antal - 1, 1)
+    return [_r(PLOT_X + marginal + i * avstand) for i in range(antal)]
+
+
+def _linje(
+    namn: str, varden: list[float | None], xs: list[float], skala: Skala, stil: tuple[str, str]
+) -> Linje:
+    punkter = [
+        (Linjepunkt(x, _yvarde(v, skala), f"{namn}: {tal(v)}") if v is not None else None)
+        for x, v in zip(xs, varden, strict=True)
+    ]
+    banor, strackan = [], []
+    for punkt in [*punkter, None]:
+        if punkt is not None:
+            strackan.append(punkt)
+            continue
+        if len(strackan) > 1:
+            banor.append("M " + " L ".join(f"{p.x} {p.y}" for p in strackan))
+        strackan = []
+    return Linje(namn, stil[0], stil[1], tuple(banor), tuple(p for p in punkter if p))
+
+
+def _linjeforklaring(
+    linjer: tuple[Linje, ...], y: float
+) -> tuple[tuple[tuple[Linje, float, float, Text], ...], float]:
+    """Förklaringen: ett linjestycke och namnet per linje, radbrutet vid behov."""
+    delar, x = [], 20.0
+    for linje in linjer:
+        bredd = 30 + 8 + len(linje.namn) * 12 * TECKENBREDD + 24
+        if x + bredd > DIAGRAM_BREDD - 20 and x > 20:
+            x, y = 20.0, y + 22
+        delar.append((linje, _r(x), _r(y - 4), Text(_r(x + 38), y, linje.namn, 12, ankare="start")))
+        x += bredd
+    return tuple(delar), y
+
+
+# --- Riskmatrisen (riskanalyserna) ------------------------------------------------------
+
+MATRIS_BREDD = 580
+MATRIS_X, MATRIS_Y = 150, 62  # rutnätets övre vänstra hörn
+MATRIS_RUTA_B, MATRIS_RUTA_H = 102, 72
+RISKNIVAER = (("låg", "#2da44e"), ("medelhög", "#d4a72c"), ("hög", "#cf222e"))
+"""Risknivåernas namn och färg: låg under halva gränsen, hög från gränsen för hög risk."""
+
+
+@dataclass(frozen=True)
+class Matrisruta:
+    """En ruta i riskmatrisen: sannolikhet och konsekvens, riskvärdet och antalet risker."""
+
+    sannolikhet: int
+    konsekvens: int
+    varde: int
+    antal: int
+    niva: str
+    beskrivning: str
+    del_: Del[Ruta]
+
+
+@dataclass(frozen=True)
+class Matrisvy:
+    """Riskmatrisen: 4 × 4 rutor, skalornas namn på axlarna och färgförklaringen."""
+
+    ram: Ram
+    rubrik: Text
+    rutor: tuple[Matrisruta, ...]
+    etiketter: tuple[Text, ...]
+    forklaring: tuple[Del[Ruta], ...]
+
+
+def riskniva(varde: int, grans: int) -> tuple[str, str]:
+    """Risknivåns namn och färg för ett riskvärde, med gränsen för hög risk."""
+    if varde >= grans:
+        return RISKNIVAER[2]
+    return RISKNIVAER[1] if 2 * varde >= grans else RISKNIVAER[0]
+
+
+def riskmatrisbild(
+    antal: Mapping[tuple[int, int], int], grans: int, sammanhang: str, obedomda: int = 0
+) -> Bild:
+    """Riskmatrisen som SVG: sannolikhet uppåt, konsekvens åt höger, antal risker i rutorna.
+
+    Args:
+        antal: Antal risker per (sannolikhet, konsekvens), båda 1–4.
+        grans: Riskvärdet från vilket en risk är hög.
+        sammanhang: Vad matrisen gäller, till exempel ”riskanalyserna 2026 för IFO”.
+        obedomda: Risker utan sannolikhet eller konsekvens, som inte syns i matrisen.
+
+    Returns:
+        Bilden, med namnet "riskmatris".
+    """
+    vy = matrisvy(antal, grans, sammanhang, obedomda)
+    svg = rendering.rendera_svg("riskmatris", vy=vy, markor=MARKOR)
+    return Bild("riskmatris", vy.ram.titel, vy.ram.beskrivning, svg)
+
+
+def matrisvy(
+    antal: Mapping[tuple[int, int], int], grans: int, sammanhang: str, obedomda: int = 0
+) -> Matrisvy:
+    """Vy-modellen för riskmatrisen (se `riskmatrisbild`)."""
+    rutor = tuple(
+        _matrisruta(s, k, antal.get((s, k), 0), grans) for s in range(4, 0, -1) for k in range(1, 5)
+    )
+    botten = MATRIS_Y + 4 * MATRIS_RUTA_H
+    summa = sum(antal.values())
+    titel = f"Riskmatris: {_bedomda(summa)}"
+    return Matrisvy(
+        ram=Ram(
+            "riskmatris",
+            MATRIS_BREDD,
+            botten + 120,
+            titel,
+            _matrisbeskrivning(rutor, grans, sammanhang, summa, obedomda),
+        ),
+        rubrik=Text(
+            20,
+            22,
+            avkorta(f"Riskmatris för {sammanhang}", _tecken(MATRIS_BREDD - 40, 13)),
+            13,
+            DAMPAD,
+            ankare="start",
+        ),
+        rutor=rutor,
+        etiketter=_matrisetiketter(botten),
+        forklaring=_matrisforklaring(grans, botten + 78),
+    )
+
+
+def _matrisruta(s: int, k: int, antal: int, grans: int) -> Matrisruta:
+    x = MATRIS_X + (k - 1) * MATRIS_RUTA_B
+    y = MATRIS_Y + (4 - s) * MATRIS_RUTA_H
+    varde = s * k
+    niva, farg = riskniva(varde, grans)
+    fyllning = farg if antal else _blekt(farg)
+    texter = [Text(x + MATRIS_RUTA_B - 6, y + 16, str(varde), 11, textfarg(fyllning), ankare="end")]
+    if antal:
+        mitt = y + MATRIS_RUTA_H / 2 + 10
+        texter.append(Text(x + MATRIS_RUTA_B / 2, mitt, str(antal), 26, textfarg(fyllning), True))
+    risker = "1 risk" if antal == 1 else f"{antal} risker"
+    beskrivning = (
+        f"Sannolikhet {s} ({SANNOLIKHET[s]}) × konsekvens {k} ({KONSEKVENS[k]}) ="
+        f" riskvärde {varde}, {niva} risk: {risker}"
+    )
+    ruta = Ruta(x, y, MATRIS_RUTA_B, MATRIS_RUTA_H, fyllning, VIT, 2)
+    return Matrisruta(s, k, varde, antal, niva, beskrivning, Del(ruta, tuple(texter)))
+
+
+def _blekt(farg: str) -> str:
+    """Färgen blandad med vitt (en tredjedel färg), för rutor utan risker."""
+    kanaler = (int(farg[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) / 3):02x}" for c in kanaler)
+
+
+def _matrisetiketter(botten: float) -> tuple[Text, ...]:
+    texter = [Text(MATRIS_X - 10, MATRIS_Y - 10, "Sannolikhet", 12, DAMPAD, True, "end")]
+    for s in range(1, 5):
+        y = MATRIS_Y + (4 - s) * MATRIS_RUTA_H + MATRIS_RUTA_H / 2 + 4
+        texter.append(Text(MATRIS_X - 10, y, f"{s} {SANNOLIKHET[s]}", 12, ankare="end"))
+    for k in range(1, 5):
+        x = MATRIS_X + (k - 0.5) * MATRIS_RUTA_B
+        texter.append(Text(x, botten + 18, f"{k} {KONSEKVENS[k]}", 12))
+    mitt = MATRIS_X + 2 * MATRIS_RUTA_B
+    texter.append(Text(mitt, botten + 40, "Konsekvens", 12, DAMPAD, True))
+    forklaring = "Den stora siffran är antalet risker, den lilla i hörnet rutans riskvärde."
+    texter.append(Text(MATRIS_BREDD / 2, botten + 100, forklaring, 12, DAMPAD))
+    return tuple(texter)
+
+
+def _matrisforklaring(grans: int, y: float) -> tuple[Del[Ruta], ...]:
+    halva = math.ceil(grans / 2)
+    spann = ((1, halva - 1), (halva, grans - 1), (grans, 16))
+    # En låg gräns lämnar ingen plats åt de lägre nivåerna; de tas då inte med.
+    poster = [
+        (farg, f"{niva} risk ({fran}–{till})" if fran < till else f"{niva} risk ({fran})")
+        for (niva, farg), (fran, till) in zip(RISKNIVAER, spann, strict=True)
+        if fran <= till
+    ]
+    bredder = [14 + 6 + len(text) * 12 * TECKENBREDD + 20 for _, text in poster]
+    x = max(20.0, MATRIS_BREDD / 2 - sum(bredder) / 2)
+    delar = []
+    for (farg, text), bredd in zip(poster, bredder, strict=True):
+        ruta = Ruta(_r(x), y - 11, 14, 14, farg, kantbredd=1, rundning=2)
+        delar.append(Del(ruta, (Text(_r(x + 20), y, text, 12, ankare="start"),)))
+        x += bredd
+    return tuple(delar)
+
+
+def _matrisbeskrivning(
+    rutor: tuple[Matrisruta, ...], grans: int, sammanhang: str, summa: int, obedomda: int
+) -> str:
+    fyllda = sorted((r for r in rutor if r.antal), key=lambda r: (-r.varde, -r.sannolikhet))
+    delar = "; ".join(r.beskrivning[0].lower() + r.beskrivning[1:] for r in fyllda)
+    rutorna = f"Rutorna med risker: {delar}." if delar else "Ingen ruta har någon risk."
+    text = (
+        f"Riskmatris för {sammanhang}: {_bedomda(summa)}, sannolikhet (1–4) uppåt och"
+        f" konsekvens (1–4) åt höger. En risk är hög från riskvärdet {grans}. {rutorna}"
+    )
+    if obedomda:
+        vilka = "risk saknar" if obedomda == 1 else "risker saknar"
+        text += f" {obedomda} {vilka} sannolikhet eller konsekvens och syns inte i matrisen."
+    return text
+
+
+def _bedomda(antal: int) -> str:
+    return "1 bedömd risk" if antal == 1 else f"{antal} bedömda risker"

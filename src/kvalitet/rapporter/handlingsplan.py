@@ -10,6 +10,8 @@ from kvalitet.arbete.handlingsplan import kalla, rum_for
 from kvalitet.modell._bas import Atgardsstatus
 from kvalitet.modell.arshjul import Session
 from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.modell.egenkontroll import Egenkontrollresultat
+from kvalitet.modell.riskanalys import Riskanalys
 from kvalitet.rapporter import Bild, Huvud, Uppdrag, huvud
 from kvalitet.svenska import sorteringsnyckel
 from kvalitet.verksamhet import Atgardsplats, Verksamhet
@@ -64,6 +66,10 @@ def _fran_aret(plats: Atgardsplats, ar: int) -> bool:
     modell = plats.dok.modell
     if isinstance(modell, Session):
         return modell.år == ar
+    if isinstance(modell, Egenkontrollresultat):
+        return modell.datum.year == ar
+    if isinstance(modell, Riskanalys):
+        return modell.datum.year == ar
     return isinstance(modell, Avvikelse) and modell.inkom.year == ar
 
 

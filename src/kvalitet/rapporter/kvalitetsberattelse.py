@@ -22,8 +22,11 @@ from kvalitet.rapporter import (
     arshjul,
     ataganden,
     avvikelser,
+    egenkontroll,
     handlingsplan,
     huvud,
+    kolada,
+    riskanalyser,
 )
 from kvalitet.rapporter.bilder import arshjulsbild, husbild
 from kvalitet.svenska import antal, sorteringsnyckel, tal
@@ -134,6 +137,9 @@ class Kvalitetsberattelse:
     atgarder: handlingsplan.Handlingsplansavsnitt
     ataganden: ataganden.Atagandeavsnitt
     avvikelser: avvikelser.Avvikelseanalys
+    riskanalyser: riskanalyser.Riskavsnitt
+    egenkontroll: egenkontroll.Egenkontrollavsnitt
+    kolada: kolada.Koladaavsnitt
     integrerade: list[IntegreratMal]
     garaget: list[Parkerad]
 
@@ -145,11 +151,23 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> Kvalitetsberattelse:
     atgarder = handlingsplan.avsnitt(v, ar, per)
     arets = ataganden.avsnitt(v, ar)
     analys = avvikelser.analys(v, ar, uppdrag.minsta_antal)
+    egk = egenkontroll.avsnitt(v, ar, per, uppdrag.minsta_antal)
+    jamforelser = kolada.avsnitt(v, ar)
+    risker = riskanalyser.avsnitt(v, ar)
     return Kvalitetsberattelse(
         titel=f"Kvalitetsberättelse {ar}",
         huvud=huvud(v, uppdrag),
-        bilder=[husbild(v, ar, per), arshjulsbild(v, ar, per)],
-        sammanfattning=_sammanfattning(hjulet, atgarder, arets, len(_parkerade(v))),
+        bilder=[
+            husbild(v, ar, per),
+            arshjulsbild(v, ar, per),
+            *jamforelser.bilder,
+            *([risker.bild] if risker.bild else []),
+        ],
+        sammanfattning=[
+            *_sammanfattning(hjulet, atgarder, arets, len(_parkerade(v))),
+            *_risksammanfattning(risker),
+            *_egenkontrollsammanfattning(egk),
+        ],
         inledning=_inledning(v),
         mal=_mal(v),
         arshjul=hjulet,
@@ -157,6 +175,9 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> Kvalitetsberattelse:
         atgarder=atgarder,
         ataganden=arets,
         avvikelser=analys,
+        riskanalyser=risker,
+        egenkontroll=egk,
+        kolada=jamforelser,
         integrerade=_integrerade(v, ar),
         garaget=[_parkerad(v, p) for p in _parkerade(v)],
     )
@@ -182,6 +203,23 @@ def _sammanfattning(
         rader.append(f"{uppfyllda} av {len(arets.ataganden)} åtaganden har nått sina målvärden.")
     rader.append(f"{antal(parkerade, 'post väntar', 'poster väntar')} i Garaget till kommande år.")
     return rader
+
+
+def _risksammanfattning(risker: riskanalyser.Riskavsnitt) -> list[str]:
+    if not risker.analyser:
+        return []
+    analyser = antal(len(risker.analyser), "riskanalys", "riskanalyser")
+    hoga = antal(len(risker.hoga), "risk bedömdes som hög", "risker bedömdes som höga")
+    return [f"{analyser} gjordes; {hoga} (riskvärde från {risker.grans})."]
+
+
+def _egenkontrollsammanfattning(egk: egenkontroll.Egenkontrollavsnitt) -> list[str]:
+    if not egk.har_plan:
+        return []
+    return [
+        f"{egk.hallna} av {len(egk.moment)} kontrollmoment i egenkontrollen höll sin frekvens;"
+        f" {len(egk.kontroller)} kontroller genomfördes och {egk.med_brister} fann brister."
+    ]
 
 
 def _inledning(v: Verksamhet) -> Inledning:

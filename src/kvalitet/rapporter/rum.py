@@ -16,6 +16,8 @@ from kvalitet.modell.avvikelse import Avvikelsetyp
 from kvalitet.rapporter import Bild, Huvud, Uppdrag, huvud, visa_antal
 from kvalitet.rapporter.bilder import husbild
 from kvalitet.rapporter.handlingsplan import Handlingsplansavsnitt, avsnitt_av, rad
+from kvalitet.rapporter.kolada import Koladaavsnitt
+from kvalitet.rapporter.kolada import avsnitt as kolada_avsnitt
 from kvalitet.svenska import MANADER
 from kvalitet.verksamhet import Verksamhet
 
@@ -62,6 +64,8 @@ class RumVy:
     sessioner: list[Sessionen]
     garaget: list[tuple[str, str, str]]
     arenden: list[tuple[str, str]]
+    kolada: Koladaavsnitt | None = None
+    """Jämförelserna ur Kolada, för rummet som huset anger under kolada.rum."""
 
 
 def bygg(v: Verksamhet, uppdrag: Uppdrag) -> RumVy:
@@ -71,10 +75,14 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> RumVy:
     rum = v.hitta_rum(uppdrag.rum)
     guide = v.guider.get(rum.id)
     g = guide[1] if guide else None
+    kolada = _kolada(v, rum.id, uppdrag.ar)
     return RumVy(
         titel=f"Rummet {rum.namn}",
         huvud=huvud(v, uppdrag),
-        bilder=[husbild(v, uppdrag.ar, uppdrag.per, markerat=rum.id)],
+        bilder=[
+            husbild(v, uppdrag.ar, uppdrag.per, markerat=rum.id),
+            *(kolada.bilder if kolada else []),
+        ],
         namn=rum.namn,
         manad=MANADER[rum.månad - 1],
         status=str(arshjulet.rumsstatus(v, rum, uppdrag.ar, uppdrag.per)),
@@ -90,7 +98,13 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> RumVy:
             if p.rum == rum.id and p.status in OPPNA
         ],
         arenden=_arenden(v, rum.id, uppdrag),
+        kolada=kolada,
     )
+
+
+def _kolada(v: Verksamhet, rum_id: str, ar: int) -> Koladaavsnitt | None:
+    installning = v.huset[1].kolada if v.huset else None
+    return kolada_avsnitt(v, ar) if installning and installning.rum == rum_id else None
 
 
 def _punkter(punkter: list[Punkt]) -> list[Punktrad]:
