@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kvalitet import arshjulet, gitinfo
+from kvalitet import arshjulet, gitinfo, regelverk
 from kvalitet.dokument import Dokument
 from kvalitet.fel import Anvandningsfel, KvalitetFel
 from kvalitet.svenska import antal, kort
@@ -41,10 +41,7 @@ class Forfallen:
 
 def intervall(v: Verksamhet) -> int:
     """Månader mellan granskningar (husets regler, annars standardvärdet)."""
-    # Importeras här: kontroll läser in reglerna, och regeln GRA001 använder denna modul.
-    from kvalitet.kontroll import granskningsintervall
-
-    return granskningsintervall(v)
+    return regelverk.for_verksamhet(v).granskning.intervall_månader
 
 
 def forfallna(

@@ -7,30 +7,13 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from kvalitet import mallar, yamlio
+from kvalitet import regelverk
 from kvalitet.dokument import Dokument
 from kvalitet.fynd import Bedomt, Filtypsantal, Resultat
 from kvalitet.kontroller import REGLER
 from kvalitet.kontroller._bas import Kontext, Regel
 from kvalitet.modell import FILTYPER
-from kvalitet.modell.huset import Granskningsregler, LexSarahFrister
 from kvalitet.verksamhet import Verksamhet, ladda, ladda_vid
-
-
-def lex_sarah_frister(v: Verksamhet) -> LexSarahFrister:
-    """Verksamhetens lokala frister, annars standardvärdena i mallar/standardregler.yaml."""
-    if v.huset and v.huset[1].regler and v.huset[1].regler.lex_sarah:
-        return v.huset[1].regler.lex_sarah
-    text = (mallar.mallmapp() / "standardregler.yaml").read_text(encoding="utf-8")
-    return LexSarahFrister.model_validate(yamlio.las(text)["lex_sarah"])
-
-
-def granskningsintervall(v: Verksamhet) -> int:
-    """Månader mellan granskningar: husets regler, annars mallar/standardregler.yaml."""
-    if v.huset and v.huset[1].regler and v.huset[1].regler.granskning:
-        return v.huset[1].regler.granskning.intervall_månader
-    text = (mallar.mallmapp() / "standardregler.yaml").read_text(encoding="utf-8")
-    return Granskningsregler.model_validate(yamlio.las(text)["granskning"]).intervall_månader
 
 
 def kontrollera(
@@ -69,7 +52,7 @@ def bedom(
     Returns:
         Resultatet med fynden, sorterade efter fil, rad och kolumn.
     """
-    ktx = Kontext(verksamhet, per, lex_sarah_frister(verksamhet), bas)
+    ktx = Kontext(verksamhet, per, regelverk.for_verksamhet(verksamhet).lex_sarah, bas)
     valda = REGLER.values() if regler is None else regler
     fynd = [Bedomt(fynd, regel.NIVA) for regel in valda for fynd in regel.kontrollera(ktx)]
     fynd.sort(key=lambda bedomt: bedomt.fynd)

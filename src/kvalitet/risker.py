@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from kvalitet import mallar, yamlio
-from kvalitet.modell.huset import Riskregler
+from kvalitet import regelverk
 from kvalitet.modell.riskanalys import Risk
 from kvalitet.svenska import kort
 from kvalitet.verksamhet import Verksamhet
@@ -14,10 +13,7 @@ from kvalitet.verksamhet import Verksamhet
 
 def hog_risk_fran(v: Verksamhet) -> int:
     """Gränsen för hög risk: husets regler, annars mallar/standardregler.yaml."""
-    if v.huset and v.huset[1].regler and v.huset[1].regler.risk:
-        return v.huset[1].regler.risk.hög_risk_från
-    text = (mallar.mallmapp() / "standardregler.yaml").read_text(encoding="utf-8")
-    return Riskregler.model_validate(yamlio.las(text)["risk"]).hög_risk_från
+    return regelverk.for_verksamhet(v).risk.hög_risk_från
 
 
 def matris(risker: Iterable[Risk]) -> Counter[tuple[int, int]]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
-from kvalitet.risker import benamning, hog_risk_fran
+from kvalitet.risker import ar_ohanterad, benamning, hog_risk_fran
 
 ID = "RSK002"
 NIVA = Niva.fel
@@ -30,8 +30,7 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     grans = hog_risk_fran(ktx.verksamhet)
     for dok, analys in ktx.verksamhet.riskanalyser:
         for i, risk in enumerate(analys.risker):
-            varde = risk.varde
-            if varde is None or varde < grans or risk.har_atgard() or risk.ar_accepterad():
+            if not ar_ohanterad(risk, grans):
                 continue
             if risk.accepterad:
                 vag, tips = ("risker", i, "accepterad"), "Skriv varför under motivering."
@@ -40,7 +39,7 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
             yield dok.fynd_vid(
                 vag,
                 ID,
-                f"{benamning(risk, i)} har riskvärdet {varde}"
+                f"{benamning(risk, i)} har riskvärdet {risk.varde}"
                 f" ({risk.sannolikhet} × {risk.konsekvens}), en hög risk (från {grans}),"
                 f" men {_saknas(risk.accepterad)}. {tips}",
             )

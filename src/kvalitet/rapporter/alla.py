@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kvalitet import mallar, yamlio
-from kvalitet.modell.huset import Rapportregler
+from kvalitet import regelverk
 from kvalitet.rapporter import (
     Rapportsort,
     Uppdrag,
@@ -35,10 +34,7 @@ RAPPORTER: dict[str, Rapportsort] = {
 
 def minsta_antal(v: Verksamhet) -> int:
     """Gränsen för små antal: husets regler, annars mallar/standardregler.yaml."""
-    if v.huset and v.huset[1].regler and v.huset[1].regler.rapporter:
-        return v.huset[1].regler.rapporter.minsta_antal
-    text = (mallar.mallmapp() / "standardregler.yaml").read_text(encoding="utf-8")
-    return Rapportregler.model_validate(yamlio.las(text)["rapporter"]).minsta_antal
+    return regelverk.for_verksamhet(v).rapporter.minsta_antal
 
 
 def standardfil(v: Verksamhet, namn: str, uppdrag: Uppdrag, ending: str) -> Path:

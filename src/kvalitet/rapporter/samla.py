@@ -21,11 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kvalitet import arshjulet, kontroll, mallar, yamlio
+from kvalitet import arshjulet, kontroll, regelverk
 from kvalitet.fel import KvalitetFel
 from kvalitet.filer import HUSET, hitta_rot
 from kvalitet.fynd import Niva, Resultat
-from kvalitet.modell.huset import Rapportregler
 from kvalitet.rapporter import Bild, Huvud, alla, visa_antal
 from kvalitet.rapporter import arshjul as arshjulsrapport
 from kvalitet.rapporter.avvikelser import TYPER
@@ -236,8 +235,7 @@ def _forvaltningens_grans(lasta: list[Enhet], exakta: bool) -> int | None:
     granser = [e.minsta_antal for e in lasta if e.minsta_antal is not None]
     if granser:
         return max(granser)
-    text = (mallar.mallmapp() / "standardregler.yaml").read_text(encoding="utf-8")
-    return Rapportregler.model_validate(yamlio.las(text)["rapporter"]).minsta_antal
+    return regelverk.standard().rapporter.minsta_antal
 
 
 def _arshjul(v: Verksamhet, ar: int, per: date) -> Arshjulslage:
