@@ -94,7 +94,10 @@ def test_v2_och_v3_av_samma_data_ger_identiska_filer(v: Path, tmp_path: Path) ->
     assert "Kolada API v3" in andra.stdout
     assert (v / SERIEN).read_bytes() == v2
     # Samma data, olika radordning och text- eller heltalsår i svaren.
-    assert json.loads(V2.read_text(encoding="utf-8"))["values"] != json.loads(V3.read_text(encoding="utf-8"))["values"]
+    assert (
+        json.loads(V2.read_text(encoding="utf-8"))["values"]
+        != json.loads(V3.read_text(encoding="utf-8"))["values"]
+    )
 
 
 def test_serien_har_kalla_hamtad_och_sorterade_varden(v: Path) -> None:
@@ -114,7 +117,9 @@ def test_null_blir_saknat_aldrig_noll(v: Path) -> None:
     saknat = varden(v)[("2401", 2023, "T")]
     assert saknat["värde"] is None
     assert saknat["status"] == "Missing"
-    assert re.search(r'kommun: "2401", år: 2023, kön: T, värde: null', (v / SERIEN).read_text(encoding="utf-8"))
+    assert re.search(
+        r'kommun: "2401", år: 2023, kön: T, värde: null', (v / SERIEN).read_text(encoding="utf-8")
+    )
     assert all(x["värde"] != 0 for x in varden(v).values())
 
 

@@ -163,3 +163,23 @@ def test_hjalpen_ar_pa_svenska(argv: list[str]) -> None:
     assert "Användning: kvalitet" in svar.stdout
     for engelska in ("Usage", "Options", "Show this message", "<bool>", "<path>", "[default"):
         assert engelska not in svar.stdout, engelska
+
+
+def test_huvudhjalpens_tabell_stammer_med_kommandona() -> None:
+    import importlib
+
+    import typer
+
+    from kvalitet.cli import KOMMANDON
+    from kvalitet.cli._app import las_in
+
+    alla = typer.Typer()
+    alla.callback()(lambda: None)
+    for modul in {kommando.modul for kommando in KOMMANDON.values()}:
+        importlib.import_module(f"kvalitet.cli.{modul}").registrera(alla)
+    registrerade = set(typer.main.get_command(alla).commands)  # type: ignore[attr-defined]
+    assert registrerade == set(KOMMANDON)
+    for namn in KOMMANDON:
+        assert las_in(namn).name == namn
+    hjalp = kor("--help").stdout
+    assert all(f"  {namn} " in hjalp for namn in KOMMANDON)

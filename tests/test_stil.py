@@ -19,19 +19,33 @@ def test_typer_importeras_bara_i_cli() -> None:
     assert utanfor == []
 
 
-def test_hjalpen_laddar_inga_tunga_bibliotek() -> None:
+def _moduler_efter(argv: list[str]) -> list[str]:
+    """Modulerna som är inlästa efter att kvalitet körts med argumenten (i en ny process)."""
     kod = (
         "import sys\n"
         "from kvalitet.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "tunga = [m for m in ('pydantic', 'ruamel.yaml', 'jinja2', 'git') if m in sys.modules]\n"
-        "print('TUNGA:' + ','.join(tunga))\n"
+        f"main({argv!r})\n"
+        "print('MODULER:' + ','.join(sorted(sys.modules)))\n"
     )
     svar = subprocess.run(
-        [sys.executable, "-c", kod],
-        capture_output=True,
-        text=True,
-        check=True,
-        encoding="utf-8",
+        [sys.executable, "-c", kod], capture_output=True, text=True, check=True, encoding="utf-8"
     )
-    assert "TUNGA:\n" in svar.stdout, svar.stdout
+    return svar.stdout.split("MODULER:", 1)[1].strip().split(",")
+
+
+def test_hjalpen_laddar_inga_tunga_bibliotek_och_inga_kommandon() -> None:
+    moduler = _moduler_efter(["--help"])
+    tunga = [m for m in ("pydantic", "ruamel.yaml", "jinja2", "git", "rich") if m in moduler]
+    assert tunga == []
+    kommandon = [m for m in moduler if m.startswith("kvalitet.cli.") and m.count(".") == 2]
+    assert set(kommandon) <= {"kvalitet.cli._app", "kvalitet.cli._konsol"}, kommandon
+
+
+def test_versionen_laddar_inte_ens_typer() -> None:
+    assert "typer" not in _moduler_efter(["--version"])
+
+
+def test_ett_kommando_laddar_bara_sin_egen_modul() -> None:
+    moduler = _moduler_efter(["regler", "--help"])
+    assert "kvalitet.cli.regler" in moduler
+    assert "kvalitet.cli.kontrollera" not in moduler

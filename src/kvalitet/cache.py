@@ -16,8 +16,8 @@ signerad med en nyckel som bara finns på den här datorn (i användarens cachem
 utanför förrådet). En cachefil som är trasig, från en annan version, från en annan dator
 eller inlagd i en pull request har ingen giltig signatur och läses inte: den byggs om.
 
-Modulen importerar inte modellerna förrän ett dokument ska byggas ur cachen, så att ett
-utfall ur cachen inte behöver ladda pydantic.
+Modulen importerar inte modellerna (dokumenten byggs ur sina poster i kvalitet.inlasning),
+så att ett utfall ur cachen inte behöver ladda pydantic.
 """
 
 from __future__ import annotations
@@ -143,34 +143,6 @@ def post(dok: Dokument, stat: os.stat_result) -> dict[str, Any] | None:
         "modell": dok.modell.model_dump_json(),
         "pnr": [asdict(traff) for traff in dok.personnummer or []],
     }
-
-
-def dokument(fil: Fil, stat: os.stat_result, post_: Any) -> Dokument | None:
-    """Dokumentet ur sin post, om posten gäller filen som den är nu; annars None."""
-    # Först här behövs modellerna (och pydantic).
-    from kvalitet.dokument import LattDokument
-    from kvalitet.modell import filtyp_for
-    from kvalitet.personnummer import Personnummertraff, Traff
-
-    filtyp = filtyp_for(fil.relativ)
-    try:
-        if filtyp is None or (
-            post_["storlek"] != stat.st_size
-            or post_["mtime"] != stat.st_mtime_ns
-            or post_["filtyp"] != filtyp.namn
-        ):
-            return None
-        modell = filtyp.modell.model_validate_json(post_["modell"])
-        traffar = [
-            Personnummertraff(t["fil"], Traff(**t["traff"]), bool(t["saknar_skal"]))
-            for t in post_["pnr"]
-        ]
-    except (KeyError, TypeError, ValueError):
-        return None
-    dok = LattDokument(fil.relativ, fil.sokvag, filtyp)
-    dok.modell = modell
-    dok.personnummer = traffar
-    return dok
 
 
 def utfall(rot: Path, filer: list[Fil], per: date, kontrollera: Callable[[], Resultat]) -> Resultat:

@@ -15,11 +15,13 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 from kvalitet import cache
 from kvalitet.dokument import Dokument, LattDokument, las_dokument
 from kvalitet.filer import Fil
 from kvalitet.modell import filtyp_for
+from kvalitet.personnummer import Personnummertraff, Traff
 
 GRANS = 300
 """Färre filer än så läses i en process: att starta fler kostar mer än det sparar."""
@@ -48,7 +50,7 @@ def las(
         with contextlib.suppress(OSError):
             stat[fil.relativ] = fil.sokvag.stat()
             if fil.relativ in poster:
-                dok = cache.dokument(fil, stat[fil.relativ], poster[fil.relativ])
+                dok = _ur_cachen(fil, stat[fil.relativ], poster[fil.relativ])
         dokument.append(dok)
         if dok is None:
             att_tolka.append((index, fil))
@@ -60,6 +62,29 @@ def las(
         tolkade_filer = {dok.relativ for dok in tolkade}
         cache.skriv(rot, _nya_poster(klara, tolkade_filer, poster, stat))
     return klara
+
+
+def _ur_cachen(fil: Fil, stat: os.stat_result, post: Any) -> Dokument | None:
+    """Dokumentet ur sin post i cachen, om posten gäller filen som den är nu; annars None."""
+    filtyp = filtyp_for(fil.relativ)
+    try:
+        if filtyp is None or (
+            post["storlek"] != stat.st_size
+            or post["mtime"] != stat.st_mtime_ns
+            or post["filtyp"] != filtyp.namn
+        ):
+            return None
+        modell = filtyp.modell.model_validate_json(post["modell"])
+        traffar = [
+            Personnummertraff(t["fil"], Traff(**t["traff"]), bool(t["saknar_skal"]))
+            for t in post["pnr"]
+        ]
+    except (KeyError, TypeError, ValueError):
+        return None
+    dok = LattDokument(fil.relativ, fil.sokvag, filtyp)
+    dok.modell = modell
+    dok.personnummer = traffar
+    return dok
 
 
 def _nya_poster(

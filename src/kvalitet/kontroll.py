@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kvalitet import regelverk
 from kvalitet.dokument import Dokument
+from kvalitet.filer import Fil
 from kvalitet.fynd import Bedomt, Filtypsantal, Resultat
 from kvalitet.kontroller import REGLER
 from kvalitet.kontroller._bas import Kontext, Regel
@@ -17,7 +18,11 @@ from kvalitet.verksamhet import Verksamhet, ladda, ladda_vid
 
 
 def kontrollera(
-    start: Path, per: date, bas: str | None = None, anvand_cache: bool = False
+    start: Path,
+    per: date,
+    bas: str | None = None,
+    anvand_cache: bool = False,
+    alla: list[Fil] | None = None,
 ) -> Resultat:
     """Läs verksamheten och kör alla regler.
 
@@ -26,11 +31,12 @@ def kontrollera(
         per: Dagen som kontrollen bedöms per.
         bas: En git-referens (gren, tagg, incheckning) att jämföra skyddade poster med.
         anvand_cache: Återanvänd tolkningen av oförändrade dokument (se kvalitet.cache).
+        alla: Verksamhetens filer, om de redan är listade.
 
     Returns:
         Resultatet med alla fynd, sorterade efter fil, rad och kolumn.
     """
-    verksamhet = ladda(start, anvand_cache)
+    verksamhet = ladda(start, anvand_cache, alla=alla)
     basen = ladda_vid(verksamhet.rot, bas) if bas else None
     return bedom(verksamhet, per, bas=basen)
 

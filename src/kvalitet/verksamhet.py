@@ -64,8 +64,18 @@ class Verksamhet:
         return [dok for dok in self.dokument if dok.inlasningsfynd or dok.valideringsfel]
 
     def av_typ(self, modell: type[M]) -> list[tuple[Dokument, M]]:
-        """Giltiga dokument av en modell, i filordning."""
-        return [(dok, dok.modell) for dok in self.dokument if isinstance(dok.modell, modell)]
+        """Giltiga dokument av en filtyps modell, i filordning."""
+        return self._per_modell.get(modell, [])  # type: ignore[return-value]
+
+    @cached_property
+    def _per_modell(self) -> dict[type[BaseModel], list[tuple[Dokument, BaseModel]]]:
+        # Ett uppslag på modellens klass i stället för isinstance på varje dokument för
+        # varje fråga: pydantic:s isinstance är långsam, och reglerna frågar ofta.
+        index: dict[type[BaseModel], list[tuple[Dokument, BaseModel]]] = {}
+        for dok in self.dokument:
+            if dok.modell is not None:
+                index.setdefault(type(dok.modell), []).append((dok, dok.modell))
+        return index
 
     @cached_property
     def huset(self) -> tuple[Dokument, Huset] | None:
@@ -217,7 +227,12 @@ class Verksamhet:
         return sokvag.relative_to(self.rot).as_posix()
 
 
-def ladda(start: Path, anvand_cache: bool = False, parallell: bool | None = None) -> Verksamhet:
+def ladda(
+    start: Path,
+    anvand_cache: bool = False,
+    parallell: bool | None = None,
+    alla: list[filer.Fil] | None = None,
+) -> Verksamhet:
     """Läs en verksamhet: varje YAML-dokument tolkas och valideras.
 
     Args:
@@ -226,6 +241,7 @@ def ladda(start: Path, anvand_cache: bool = False, parallell: bool | None = None
             (`.kvalitet/cache/`, se kvalitet.cache).
         parallell: Tolka parallellt (True), i en process (False) eller efter antalet
             filer (None, standard).
+        alla: Verksamhetens filer, om de redan är listade (se kvalitet.filer.alla).
 
     Returns:
         Verksamheten.
@@ -236,7 +252,7 @@ def ladda(start: Path, anvand_cache: bool = False, parallell: bool | None = None
     from kvalitet import inlasning
 
     rot = hitta_rot(start)
-    alla = filer.alla(rot)
+    alla = filer.alla(rot) if alla is None else alla
     dokument = [fil for fil in alla if fil.ar_dokument]
     ovriga = [fil.sokvag for fil in alla if not fil.ar_dokument]
     lasta = inlasning.las(rot, dokument, anvand_cache, parallell)

@@ -1,93 +1,57 @@
 """Kommandoraden: tunna kommandon som läser alternativ, anropar kärnan och skriver ut.
 
-Tunga bibliotek (pydantic, ruamel, jinja2) importeras först inne i de kommandon som
-behöver dem, så att `kvalitet --help` startar snabbt.
+Här står bara kommandonas namn och korta beskrivningar; ett kommandos modul importeras
+först när kommandot körs (se `_app.py`). Så behöver `kvalitet --help` varken läsa in
+kommandona eller tunga bibliotek (pydantic, ruamel, jinja2), och `kvalitet --version`
+inte ens typer.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Annotated
-
-import typer
+from dataclasses import dataclass
 
 from kvalitet import __version__
-from kvalitet.cli import (
-    andringar,
-    arshjul,
-    avvikelse,
-    buuuu,
-    egenkontroll,
-    garage,
-    historik,
-    init,
-    kolada,
-    kontrollera,
-    oversikt,
-    rapport,
-    regler,
-    riskanalys,
-    samla,
-    schema,
-)
-from kvalitet.cli._konsol import SvenskGrupp, kor, skriv
-
-app = typer.Typer(
-    name="kvalitet",
-    cls=SvenskGrupp,
-    rich_markup_mode=None,
-    help="Ledningssystem för systematiskt kvalitetsarbete (SOSFS 2011:9) som YAML i git.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
 
 
-def _version(varde: bool) -> None:
-    if varde:
-        skriv(f"kvalitet {__version__}")
-        raise typer.Exit()
+@dataclass(frozen=True)
+class Kommando:
+    """Ett kommando i huvudhjälpen: modulen i kvalitet.cli och en kort beskrivning."""
+
+    modul: str
+    kort: str
 
 
-@app.callback()
-def _huvud(
-    _version_: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            callback=_version,
-            is_eager=True,
-            help="Visa versionen och avsluta.",
-        ),
-    ] = False,
-    _felsok: Annotated[
-        bool,
-        typer.Option("--felsok", help="Visa hela spårningen vid ett internt fel."),
-    ] = False,
-) -> None:
-    """Ledningssystem för systematiskt kvalitetsarbete (SOSFS 2011:9) som YAML i git."""
-
-
-init.registrera(app)
-kontrollera.registrera(app)
-oversikt.registrera(app)
-regler.registrera(app)
-arshjul.registrera(app)
-garage.registrera(app)
-avvikelse.registrera(app)
-buuuu.registrera(app)
-riskanalys.registrera(app)
-egenkontroll.registrera(app)
-rapport.registrera(app)
-samla.registrera(app)
-historik.registrera(app)
-schema.registrera(app)
-andringar.registrera(app)
-kolada.registrera(app)
+KOMMANDON: dict[str, Kommando] = {
+    "init": Kommando("init", "Skapa en ny verksamhet: huset, rummen, Garaget, CI."),
+    "kontrollera": Kommando("kontrollera", "Kontrollera att verksamheten håller (för CI)."),
+    "status": Kommando("oversikt", "Visa läget: årshjulet, åtgärder, ärenden, åtaganden."),
+    "handlingsplan": Kommando("oversikt", "Lista åtgärderna i alla rum, med filter."),
+    "arshjul": Kommando("arshjul", "Årshjulet: planen, starta och avsluta ett rums session."),
+    "garage": Kommando("garage", "Garaget: parkera risker, behov, idéer och möjligheter."),
+    "avvikelse": Kommando("avvikelse", "Avvikelser, lex Sarah, synpunkter och klagomål."),
+    "buuuu": Kommando("buuuu", "BUUUU-hjulet med brukarmedverkan i varje steg."),
+    "riskanalys": Kommando("riskanalys", "Riskanalyser: risker, riskvärden och åtgärder."),
+    "egenkontroll": Kommando("egenkontroll", "Egenkontrollen: momentens läge och nya resultat."),
+    "kolada": Kommando("kolada", "Importera jämförelser ur Kolada (sparade svar)."),
+    "rapport": Kommando("rapport", "Rapporter: kvalitetsberättelsen, rummen, webbplatsen."),
+    "samla": Kommando("samla", "Samla flera verksamheter i en förvaltningsöversikt."),
+    "historik": Kommando("historik", "Visa historiken i git och vad som ska granskas."),
+    "andringar": Kommando("andringar", "Sammanfatta grenens ändringar för pull requesten."),
+    "schema": Kommando("schema", "Skriv JSON Schema för editorn (VS Code)."),
+    "regler": Kommando("regler", "Lista kontrollens regler, eller visa en regel."),
+}
+"""Kommandona i den ordning huvudhjälpen visar dem."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Programmets startpunkt; ger slutkoden."""
-    return kor(app, sys.argv[1:] if argv is None else argv)
+    argument = list(sys.argv[1:] if argv is None else argv)
+    if argument == ["--version"]:
+        print(f"kvalitet {__version__}")
+        return 0
+    from kvalitet.cli._app import app
+    from kvalitet.cli._konsol import kor
+
+    return kor(app, argument)

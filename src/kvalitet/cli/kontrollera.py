@@ -66,16 +66,18 @@ def kontrollera(
     datum = _alternativ.datum(per)
     rot = filer.hitta_rot(katalog)
 
+    alla = filer.alla(rot)
+
     def kor_kontrollen() -> Resultat:
         from kvalitet import kontroll
 
-        return kontroll.kontrollera(rot, datum, bas, not ingen_cache)
+        return kontroll.kontrollera(rot, datum, bas, not ingen_cache, alla)
 
     # Med --bas beror utfallet på en annan version; den jämförelsen cachas inte.
     if ingen_cache or bas:
         resultat = kor_kontrollen()
     else:
-        resultat = cache.utfall(rot, filer.alla(rot), datum, kor_kontrollen)
+        resultat = cache.utfall(rot, alla, datum, kor_kontrollen)
     utdata = formatera(resultat)
     if utdata:
         skriv(utdata)

@@ -12,7 +12,6 @@ hittar varken människor eller kvalitet dokumentet där de letar.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from kvalitet.dokument import Dokument
 from kvalitet.fynd import Fynd, Niva
@@ -41,8 +40,10 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
 
 
 def _delar(dok: Dokument) -> tuple[str, str]:
-    sokvag = PurePosixPath(dok.relativ)
-    return sokvag.parent.name, sokvag.stem
+    """Mappens namn och filens namn utan ändelse (som text: snabbt för tusentals filer)."""
+    mappar, _, fil = dok.relativ.rpartition("/")
+    namn, punkt, _ = fil.rpartition(".")
+    return mappar.rpartition("/")[2], namn if punkt else fil
 
 
 def _jamforelser(v: Verksamhet) -> Iterator[Jamforelse]:
