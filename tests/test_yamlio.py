@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import pytest
 
 from kvalitet import yamlio
+from tests.conftest import DELAT, EXEMPEL, MALLAR
 
 
 def test_las_ger_vanliga_varden_och_datum() -> None:
@@ -47,3 +49,48 @@ def test_position_foljer_nycklar_och_index() -> None:
     assert yamlio.position(trad, ("lista", 0, "y")) == (4, 5)
     assert yamlio.position(trad, ("saknas", 3)) == (1, 1)
     assert yamlio.position(trad, ()) == (1, 1)
+
+
+def _med_typer(varde: object) -> object:
+    """Värdet med varje typ utskriven (True och 1 är lika i Python, men inte i YAML)."""
+    if isinstance(varde, dict):
+        return ("dict", [(_med_typer(k), _med_typer(v)) for k, v in varde.items()])
+    if isinstance(varde, list):
+        return ("list", [_med_typer(v) for v in varde])
+    if isinstance(varde, float) and varde != varde:  # NaN är inte lika med sig själv
+        return ("float", "nan")
+    return (type(varde).__name__, varde)
+
+
+def _tolkat(tolka: Callable[[str], object], text: str) -> object:
+    try:
+        return _med_typer(tolka(text))
+    except Exception as fel:  # jämför vilket fel det blir
+        return ("fel", type(fel).__name__)
+
+
+def _snabba(text: str) -> object:
+    laddare = yamlio._Laddare(text)
+    try:
+        return laddare.get_single_data()
+    finally:
+        laddare.dispose()
+
+
+def _alla_yamltexter() -> list[tuple[str, str]]:
+    filer = [
+        *sorted((DELAT / "testdata" / "yaml-test-suite").glob("*.yaml")),
+        *sorted(EXEMPEL.rglob("*.yaml")),
+        *sorted(MALLAR.rglob("*.yaml")),
+    ]
+    return [(fil.name, fil.read_bytes().decode("utf-8", "replace")) for fil in filer]
+
+
+def test_den_snabba_laddaren_tolkar_precis_som_ruamel() -> None:
+    from ruamel.yaml import YAML
+
+    ruamel = YAML(typ="safe", pure=False)
+    texter = _alla_yamltexter()
+    assert len(texter) > 300
+    olika = [namn for namn, text in texter if _tolkat(_snabba, text) != _tolkat(ruamel.load, text)]
+    assert olika == []
