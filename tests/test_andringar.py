@@ -174,3 +174,149 @@ def test_en_ny_genomford_session_pa_grenen_ar_inget_fel(forrad: git.Repo) -> Non
     )
     svar = kor("kontrollera", str(mapp), "--per", PER, "--bas", "main")
     assert not _fynd(svar.stdout, "POS001"), svar
+
+
+NY_ANALYS = """\
+id: RA-2026-003
+rubrik: Ny mottagning för vuxna
+datum: 2026-11-02
+anledning: förändring
+omfattning:
+  rum: processer
+risker:
+  - id: R1
+    risk: Ansökningar blir liggande under flytten.
+    sannolikhet: 3
+    konsekvens: 3
+    åtgärder:
+      - id: A1
+        åtgärd: Mottagningen bemannas dubbelt under flyttveckan.
+        ansvarig: enhetschef vuxenenheten
+        klart_senast: 2026-12-04
+        uppföljning: 2027-01-15
+        status: planerad
+  - id: R2
+    risk: Telefonen går inte att nå under flytten.
+    sannolikhet: 2
+    konsekvens: 2
+  - id: R3
+    risk: Lokalen saknar ett rum för samtal i enrum.
+status: planerad
+"""
+
+
+def _poster(mapp: Path, bas: str, slag: str) -> list[str]:
+    svar = kor("andringar", "--bas", bas, "-C", str(mapp), "--per", PER, "--format", "json")
+    assert svar.slutkod == 0, svar
+    return [p["text"] for p in json.loads(svar.stdout)["ändringar"] if p["slag"] == slag]
+
+
+def test_andringar_beskriver_en_ny_riskanalys_och_vad_som_hander_med_riskerna(
+    forrad: git.Repo,
+) -> None:
+    mapp = Path(forrad.working_dir)
+    analys = mapp / "riskanalyser/RA-2026-003.yaml"
+    analys.write_text(NY_ANALYS, encoding="utf-8")
+    assert _poster(mapp, "main", "Riskanalyser") == [
+        "Ny riskanalys RA-2026-003 ”Ny mottagning för vuxna” (planerad): 3 risker, 1 hög,"
+        " högsta riskvärde 9"
+    ]
+    forrad.git.add(A=True)
+    forrad.index.commit("Ny riskanalys")
+    forrad.create_head("vidare").checkout()
+    _ersatt(analys, "\nstatus: planerad\n", "\nstatus: genomförd\n")
+    _ersatt(analys, "    konsekvens: 3\n", "    konsekvens: 4\n")
+    _ersatt(analys, "        status: planerad", "        status: pågår")
+    _ersatt(
+        analys,
+        "    konsekvens: 2\n",
+        "    konsekvens: 2\n    åtgärder:\n      - id: A2\n        åtgärd: Samtal kopplas"
+        " till växeln.\n        ansvarig: enhetschef vuxenenheten\n        klart_senast:"
+        " 2026-11-27\n        uppföljning: 2027-01-15\n        status: planerad\n",
+    )
+    _ersatt(
+        analys,
+        "enrum.\n",
+        "enrum.\n    sannolikhet: 1\n    konsekvens: 2\n    accepterad: true\n"
+        "    motivering: Samtalen hålls i stadshusets rum tills vidare.\n"
+        "  - id: R4\n    risk: Nya blanketter hinner inte tryckas.\n"
+        "    sannolikhet: 1\n    konsekvens: 1\n",
+    )
+    assert _poster(mapp, "arbete", "Riskanalyser") == [
+        "Riskanalysen RA-2026-003: status planerad → genomförd",
+        "Risken R1 (”Ansökningar blir liggande under flytten.”): riskvärde 9 → 12",
+        "Åtgärd ”Mottagningen bemannas dubbelt under flyttveckan.” ändrad: status planerad → pågår",
+        "Risken R2 (”Telefonen går inte att nå under flytten.”) har fått åtgärden ”Samtal"
+        " kopplas till växeln.” (planerad)",
+        "Risken R3 (”Lokalen saknar ett rum för samtal i enrum.”): riskvärde – → 2",
+        "Risken R3 (”Lokalen saknar ett rum för samtal i enrum.”) accepterad: Samtalen hålls"
+        " i stadshusets rum tills vidare.",
+        "Risken R4 (”Nya blanketter hinner inte tryckas.”) tillagd, riskvärde 1",
+    ]
+    # Utan risken R2 och med en uppföljning: borttagen och uppföljd.
+    forrad.git.add(A=True)
+    forrad.index.commit("Genomförd")
+    text = analys.read_text(encoding="utf-8")
+    borjan, slut = text.index("  - id: R2"), text.index("  - id: R3")
+    analys.write_text(
+        text[:borjan]
+        + text[slut:]
+        + "uppföljningar:\n  - datum: 2026-11-25\n    text: Flytten gick bra.\n",
+        encoding="utf-8",
+    )
+    assert _poster(mapp, "vidare", "Riskanalyser") == [
+        "Risken R2 (”Telefonen går inte att nå under flytten.”) borttagen",
+        "1 ny uppföljning av riskanalysen RA-2026-003",
+    ]
+
+
+def test_en_andrad_riskanalys_i_exemplet_hamnar_under_riskanalyser(forrad: git.Repo) -> None:
+    mapp = Path(forrad.working_dir)
+    _ersatt(
+        mapp / "riskanalyser/RA-2026-002.yaml",
+        "    sannolikhet: 3\n    konsekvens: 2\n",
+        "    sannolikhet: 2\n    konsekvens: 2\n",
+    )
+    assert _poster(mapp, "main", "Riskanalyser") == [
+        "Risken R3 (”Handläggarna hinner inte lära sig det nya systemet, och dok…”): riskvärde"
+        " 6 → 4"
+    ]
+    assert _poster(mapp, "main", "Huset och rummen") == []
+
+
+KOLADA = "omvarld/kolada/N30005.yaml"
+
+
+def test_andringar_namner_nya_och_uppdaterade_kolada_serier(forrad: git.Repo) -> None:
+    mapp = Path(forrad.working_dir)
+    serie = mapp / KOLADA
+    _ersatt(serie, "hämtad: 2026-10-05", "hämtad: 2027-03-01")
+    _ersatt(serie, "värde: 6702.1", "värde: 6710.4")
+    rad = '  - {kommun: "2499", år: 2025, kön: T, värde: 6710.4, antal: 1}\n'
+    _ersatt(serie, rad, rad + rad.replace("2025", "2026").replace("6710.4", "6990.0"))
+    (mapp / "omvarld/kolada/N31807.yaml").write_text(
+        "kpi: N31807\nhämtad: 2027-03-01\nvärden:\n"
+        '  - {kommun: "2499", år: 2023, kön: T, värde: 12.5}\n'
+        '  - {kommun: "2499", år: 2024, kön: T, värde: null}\n'
+        '  - {kommun: "2499", år: 2025, kön: T, värde: 14.0}\n',
+        encoding="utf-8",
+    )
+    assert _poster(mapp, "main", "Omvärldsbevakning (Kolada)") == [
+        "Kolada-serien N30005 ”Nettokostnad individ- och familjeomsorg, kr/inv” uppdaterad"
+        " (hämtad 2027-03-01): nytt år 2026, ändrade värden för 2025",
+        "Ny Kolada-serie N31807: 2023–2025, hämtad 2027-03-01",
+    ]
+    # Bara ett nytt hämtningsdatum: filen är ändrad, men inga värden.
+    forrad.git.add(A=True)
+    forrad.index.commit("Kolada")
+    _ersatt(serie, "hämtad: 2027-03-01", "hämtad: 2027-03-02")
+    assert _poster(mapp, "arbete", "Omvärldsbevakning (Kolada)") == [f"{KOLADA} ändrad"]
+
+
+def test_arlistan_slar_ihop_foljande_ar() -> None:
+    from kvalitet.andringar import _arlista
+
+    assert _arlista({2024}) == "2024"
+    assert _arlista({2024, 2025}) == "2024 och 2025"
+    assert _arlista({2023, 2024, 2025}) == "2023–2025"
+    assert _arlista({2021, 2023, 2024}) == "2021, 2023 och 2024"

@@ -318,7 +318,7 @@ def test_status_visar_forsenad_och_aldrig_utford(liten: Path) -> None:
     [
         ({}, ("--per", "2026-13-01"), "inget giltigt datum"),
         ({}, ("--per", PER), "ingen egenkontrollplan"),
-        ({"egenkontroll.yaml": "kontrollmoment: []\n"}, ("--per", PER), "har fel"),
+        ({"egenkontroll.yaml": "kontrollmoment: inga\n"}, ("--per", PER), "har fel"),
     ],
 )
 def test_status_med_dalig_indata_ger_slutkod_2(

@@ -46,6 +46,7 @@ def test_init_skapar_mallens_filer_med_verksamhetens_uppgifter(tmp_path: Path) -
             ".vscode/settings.json",
             "README.md",
             "ataganden/2026.yaml",
+            "egenkontroll.yaml",
             "garaget.yaml",
             "huset.yaml",
             *guider,
@@ -56,8 +57,11 @@ def test_init_skapar_mallens_filer_med_verksamhetens_uppgifter(tmp_path: Path) -
     assert huset["verksamhet"]["kommunkod"] == "2401"
     assert str(huset["årshjul"]["infört"]) == "2026-11-23"
     assert 'kommunkod: "2401"' in (mapp / "huset.yaml").read_text(encoding="utf-8")
-    for guide in (MALLAR / "rum").glob("*.yaml"):
-        assert (mapp / "rum" / guide.name).read_bytes() == guide.read_bytes()
+    for guide in [*(MALLAR / "rum").glob("*.yaml"), MALLAR / "egenkontroll.yaml"]:
+        assert (mapp / guide.relative_to(MALLAR)).read_bytes() == guide.read_bytes()
+    assert yamlio.las((mapp / "egenkontroll.yaml").read_text(encoding="utf-8")) == {
+        "kontrollmoment": []
+    }
     assert "Nordmalings kommun" in (mapp / "README.md").read_text(encoding="utf-8")
     ignorerat = (mapp / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert ".kvalitet/cache/" in ignorerat
@@ -74,6 +78,61 @@ def test_init_utan_kommentarer_forlorade_i_huset(tmp_path: Path) -> None:
     # organisation, kommunkod och infört; namn och nämnd har mallens värden
     assert len(andrade) == 3
     assert all(rad.split("#")[0].strip() for rad in (ny[i] for i in andrade))
+
+
+def _exemplet(text: str, nyckel: str) -> str:
+    """Det kommenterade exemplet som börjar med ”# nyckel:”, utan kommentartecknen."""
+    rader = text.splitlines()
+    borjan = next(i for i, rad in enumerate(rader) if rad.startswith(f"# {nyckel}:"))
+    exempel = [rader[borjan][2:]]
+    for rad in rader[borjan + 1 :]:
+        if not rad.startswith("#   "):
+            break
+        exempel.append(rad[2:])
+    return "\n".join(exempel) + "\n"
+
+
+def test_de_kommenterade_exemplen_foljer_formatet_och_haller(tmp_path: Path) -> None:
+    mapp = tmp_path / "v"
+    assert kor("init", str(mapp), *NORDMALING, "--infort", "2026-11-02").slutkod == 0
+    plan = mapp / "egenkontroll.yaml"
+    text = plan.read_text(encoding="utf-8")
+    moment = _exemplet(text, "kontrollmoment")
+    assert moment.count("  - id: ") == 3
+    for nyckel in ("metod", "frekvens", "ansvarig"):
+        assert moment.count(f"    {nyckel}: ") == 3, nyckel
+    assert _exemplet(text, "från") == "från: 2026-01-01\n"
+    plan.write_text(text.replace("kontrollmoment: []\n", moment), encoding="utf-8")
+    huset = mapp / "huset.yaml"
+    hustext = huset.read_text(encoding="utf-8")
+    kolada, regler = _exemplet(hustext, "kolada"), _exemplet(hustext, "regler")
+    assert "hög_risk_från: 8" in regler
+    assert "nyckeltal:" in kolada and "jämförelsegrupp:" in kolada
+    huset.write_text(hustext + kolada + regler, encoding="utf-8")
+    svar = kor("kontrollera", str(mapp), "--per", "2026-11-30", "--strikt")
+    assert svar.slutkod == 0, svar
+    assert "1 egenkontrollplan" in svar.stdout
+    status = kor("egenkontroll", "status", "-C", str(mapp), "--per", "2026-11-30")
+    assert status.slutkod == 0, status
+    assert status.stdout.count("aldrig utförd") == 3, status
+
+
+def test_tom_egenkontrollplan_i_status_och_rapporten(tmp_path: Path) -> None:
+    mapp = tmp_path / "v"
+    assert kor("init", str(mapp), *NORDMALING).slutkod == 0
+    status = kor("status", "-C", str(mapp), "--per", "2026-11-30")
+    assert "Egenkontrollen: planen (egenkontroll.yaml) har inga kontrollmoment än." in (
+        status.stdout
+    ), status
+    ny = kor("egenkontroll", "ny", "akt", "-C", str(mapp))
+    assert ny.slutkod == 2, ny
+    assert "har inga kontrollmoment än" in ny.stderr
+    rapport = kor(
+        "rapport", "egenkontroll", "-C", str(mapp), "--ar", "2026", "--per", "2026-11-30",
+        "--ut", "-",
+    )  # fmt: skip
+    assert rapport.slutkod == 0, rapport
+    assert "*Egenkontrollplanen har ännu inga kontrollmoment.*" in rapport.stdout
 
 
 def test_init_vagrar_en_mapp_som_inte_ar_tom(tmp_path: Path) -> None:

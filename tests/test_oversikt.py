@@ -319,7 +319,8 @@ def test_status_i_en_ny_verksamhet(tmp_path: Path) -> None:
     vy = status.status(ladda(mapp), PER_DAG)
     assert all(rad[1:] == ("0", "0", "0") for rad in tabell_med(vy, "Försenade").rader)
     assert tabell_med(vy, "Inkomna").rader == []
-    assert "ingen egenkontrollplan (egenkontroll.yaml)" in rad_med(vy, "Egenkontrollen")
+    # init ger en tom egenkontrollplan med exempel i kommentarerna
+    assert "planen (egenkontroll.yaml) har inga kontrollmoment än" in rad_med(vy, "Egenkontrollen")
     assert "inga än" in rad_med(vy, "Riskanalyser")
 
 
@@ -436,7 +437,7 @@ def test_status_hog_risk_utan_atgard(
 
 
 def test_status_med_trasig_egenkontroll_och_riskanalyser(exempel: Path) -> None:
-    (exempel / "egenkontroll.yaml").write_text("kontrollmoment: []\n", encoding="utf-8")
+    (exempel / "egenkontroll.yaml").write_text("kontrollmoment: inga\n", encoding="utf-8")
     for fil in (exempel / "riskanalyser").glob("*.yaml"):
         fil.write_text("id: [\n", encoding="utf-8")
     svar = kor("status", "-C", str(exempel), "--per", PER)

@@ -22,6 +22,8 @@ FALL = [
     ("ataganden", (), "html"),
     ("arshjul", (), "md"),
     ("rum", ("processer",), "html"),
+    ("riskanalyser", (), "md"),
+    ("egenkontroll", (), "html"),
 ]
 
 

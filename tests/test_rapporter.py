@@ -11,6 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from kvalitet import yamlio
+from kvalitet.rapporter import MARKOR
 from tests.conftest import EXEMPEL, PER, kor
 
 SKRIPT = "<script>alert(1)</script>"
@@ -101,7 +102,8 @@ def test_markdown_har_samma_avsnitt_och_ar_commonmark(tmp_path: Path) -> None:
 
 
 def _med_skript(mapp: Path) -> None:
-    """Lägg SKRIPT i fält som hamnar i rapporterna: huset, session, åtagande, ärende, Garaget."""
+    """Lägg SKRIPT i fält som hamnar i rapporterna: huset, session, åtagande, ärende, Garaget,
+    riskanalys och egenkontroll."""
     ersattningar = {
         "huset.yaml": ("vision: ", f"vision: {SKRIPT} "),
         "arshjul/2026/processer.yaml": ("slutsatser: >-\n", f"slutsatser: >-\n  {SKRIPT}\n"),
@@ -113,6 +115,8 @@ def _med_skript(mapp: Path) -> None:
         ),
         "garaget.yaml": ("rubrik: Rutin för tolkbokning saknas", f'rubrik: "{SKRIPT}"'),
         "buuuu/sysselsattning.yaml": ("namn: Sysselsättning", f'namn: "{SKRIPT}" Sysselsättning'),
+        "riskanalyser/RA-2026-002.yaml": ("    risk: >-\n", f"    risk: >-\n      {SKRIPT}\n"),
+        "egenkontroll/2026/EK-2026-001.yaml": ("resultat: >-\n", f"resultat: >-\n  {SKRIPT}\n"),
     }
     for fil, (gammalt, nytt) in ersattningar.items():
         sokvag = mapp / fil
@@ -137,6 +141,8 @@ def _med_skript(mapp: Path) -> None:
         ("ataganden",),
         ("arshjul",),
         ("rum", "processer"),
+        ("riskanalyser",),
+        ("egenkontroll",),
     ],
 )
 def test_skript_i_yaml_blir_text_i_varje_html_rapport(
@@ -175,7 +181,14 @@ def test_webbens_lankar_leder_alla_till_filer_i_mappen(tmp_path: Path) -> None:
     assert svar.slutkod == 0, svar
     index = ut / "index.html"
     lankar_fran_index = _las_sida(index).lankar
-    assert len(lankar_fran_index) >= 6 + 7 + 10 + 1  # rum, sessioner, åtaganden, varv
+    assert len(lankar_fran_index) >= 6 + 7 + 10 + 1 + 2  # rum, sessioner, åtaganden, varv, risk
+    for ny_sida in (
+        "riskanalyser.html",
+        "egenkontroll.html",
+        "riskanalyser/RA-2026-001.html",
+        "riskanalyser/RA-2026-002.html",
+    ):
+        assert ny_sida in lankar_fran_index, ny_sida
     for sida in ut.rglob("*.html"):
         for lank in _las_sida(sida).lankar:
             adress = urlparse(lank)
@@ -271,3 +284,44 @@ def test_ut_streck_skriver_till_standard_ut(exempel: Path) -> None:
 def test_okant_format_och_okant_rum_ar_anvandningsfel() -> None:
     assert kor("rapport", "arshjul", "-C", str(EXEMPEL), "--format", "pdf").slutkod == 2
     assert kor("rapport", "rum", "procesr", "-C", str(EXEMPEL)).slutkod == 2
+
+
+def test_rapporten_egenkontroll_i_md_och_html(tmp_path: Path) -> None:
+    md = _rapport(EXEMPEL, tmp_path / "egk.md", "egenkontroll", "--format", "md")
+    html = _rapport(EXEMPEL, tmp_path / "egk.html", "egenkontroll", "--format", "html")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["egk.html", "egk.md"]
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("<!-- Skapad av kvalitet")
+    assert "# Egenkontroll 2026" in text
+    assert "5 av 5 kontrollmoment har hållit sin frekvens under 2026" in text
+    assert "9 kontroller genomfördes; 2 av dem fann brister (4 brister)." in text
+    assert "egenkontroll EK-2026-001 A1" in text  # åtgärderna, med källa
+    tolkat = MarkdownIt("commonmark").enable("table").parse(text)
+    rubriker = [
+        (t.tag, tolkat[i + 1].content) for i, t in enumerate(tolkat) if t.type == "heading_open"
+    ]
+    assert rubriker == [(n, t) for n, t in _las_sida(html).rubriker]
+    assert ("h3", "Årets kontroller") in rubriker
+    assert [t for t in tolkat if t.type == "table_open"]
+
+
+def test_webbens_sida_for_en_riskanalys(tmp_path: Path) -> None:
+    ut = tmp_path / "webb"
+    svar = kor("rapport", "webb", "--ut", str(ut), "-C", str(EXEMPEL), "--per", PER)
+    assert svar.slutkod == 0, svar
+    sida = ut / "riskanalyser" / "RA-2026-001.html"
+    text = " ".join(sida.read_text(encoding="utf-8").split())
+    assert [t for n, t in _las_sida(sida).rubriker if n == "h2"] == [
+        "Riskerna",
+        "Åtgärder",
+        "Uppföljningar",
+    ]
+    assert text.count('<g class="ruta"') == 16  # riskmatrisen
+    assert "4 risker, 2 av dem höga" in text
+    assert "12 <small>(hög)</small>" in text
+    assert "1 åtgärd, 1 klar (A1)" in text
+    assert "Accepterad: Utredningarna prioriteras" in text
+    assert "riskanalys RA-2026-001 A2" in text
+    assert "Sommaren följdes upp på enhetens arbetsplatsträff." in text
+    for rapport in ("riskanalyser.html", "egenkontroll.html"):
+        assert MARKOR in (ut / rapport).read_text(encoding="utf-8")[:200]

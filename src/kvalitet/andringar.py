@@ -3,19 +3,20 @@
 Båda versionerna av varje ändrat dokument läses (basen där grenen avvek, och arbetsträdet)
 och ändringen beskrivs som en samordnare skulle säga den: ”Ny session: Processer och
 rutiner 2026, 3 åtgärder”, ”Åtgärd ”Kartlägg …” ändrad: status pågår → klar”, ”2 nya
-avvikelser (avvikelse 1, klagomål 1)”. Ordningen är fast: efter slag och sedan fil.
+avvikelser (avvikelse 1, klagomål 1)”, ”Risken R2 (”…”): riskvärde 9 → 4”, ”Kolada-serien
+N30005 uppdaterad: nya år 2026”. Ordningen är fast: efter slag och sedan fil.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kvalitet import kontroll
+from kvalitet import kontroll, risker
 from kvalitet.dokument import Dokument
 from kvalitet.fynd import Niva, Resultat
 from kvalitet.modell._bas import Atgard
@@ -25,16 +26,20 @@ from kvalitet.modell.avvikelse import Avvikelse
 from kvalitet.modell.buuuu import STEG, BuuuuVarv
 from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
 from kvalitet.modell.garaget import Garaget
-from kvalitet.svenska import antal, kort
+from kvalitet.modell.kolada import Koladaserie
+from kvalitet.modell.riskanalys import Risk, Riskanalys
+from kvalitet.svenska import antal, kort, upprakning
 from kvalitet.verksamhet import Verksamhet
 
 SLAG = (
     "Årshjulet",
     "Avvikelser",
+    "Riskanalyser",
     "Egenkontroll",
     "Garaget",
     "Åtaganden",
     "BUUUU-hjulet",
+    "Omvärldsbevakning (Kolada)",
     "Huset och rummen",
 )
 """Rubrikerna i sammanfattningen, i sin ordning."""
@@ -108,6 +113,8 @@ def _slag(dok: Dokument | None) -> str:
         BuuuuVarv: "BUUUU-hjulet",
         Egenkontrollplan: "Egenkontroll",
         Egenkontrollresultat: "Egenkontroll",
+        Riskanalys: "Riskanalyser",
+        Koladaserie: "Omvärldsbevakning (Kolada)",
     }
     return slag.get(type(modell), "Huset och rummen")
 
@@ -152,13 +159,15 @@ def _svar(gammal: Session, ny: Session) -> Iterator[str]:
             yield f"Svaret på frågan ”{kort(svar.fråga)}” ändrat"
 
 
-def _atgarder(gamla: list[Atgard], nya: list[Atgard]) -> Iterator[str]:
+def _atgarder(
+    gamla: list[Atgard], nya: list[Atgard], ny: Callable[[Atgard], str] | None = None
+) -> Iterator[str]:
     fore = {_nyckel(a, i): a for i, a in enumerate(gamla)}
     for i, atgard in enumerate(nya):
         tidigare = fore.pop(_nyckel(atgard, i), None)
         namn = f"Åtgärd ”{kort(atgard.åtgärd)}”"
         if tidigare is None:
-            yield f"Ny åtgärd ”{kort(atgard.åtgärd)}” ({atgard.status})"
+            yield ny(atgard) if ny else f"Ny åtgärd ”{kort(atgard.åtgärd)}” ({atgard.status})"
             continue
         andringar = [
             f"{falt} {_varde(getattr(tidigare, falt))} → {_varde(getattr(atgard, falt))}"
@@ -310,6 +319,94 @@ def _egenkontroll(_v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
         yield f"Egenkontrollen {resultat.id}: {status} ({brister})"
 
 
+# Riskanalyser
+
+
+def _riskanalys(v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
+    analys: Riskanalys = ny
+    if not isinstance(gammal, Riskanalys):
+        riskerna = _riskerna(analys, risker.hog_risk_fran(v))
+        yield f"Ny riskanalys {analys.id} ”{kort(analys.rubrik)}” ({analys.status}): {riskerna}"
+        return
+    if gammal.status != analys.status:
+        yield f"Riskanalysen {analys.id}: status {gammal.status} → {analys.status}"
+    fore = {_risknyckel(r, i): (i, r) for i, r in enumerate(gammal.risker)}
+    for i, risk in enumerate(analys.risker):
+        tidigare = fore.pop(_risknyckel(risk, i), None)
+        if tidigare is None:
+            yield f"{risker.benamning(risk, i)} tillagd, {_riskvarde(risk)}"
+        else:
+            yield from _risken(tidigare[1], risk, risker.benamning(risk, i))
+    for i, borttagen in fore.values():
+        yield f"{risker.benamning(borttagen, i)} borttagen"
+    yield from _uppfoljningar(
+        len(gammal.uppföljningar), len(analys.uppföljningar), f"riskanalysen {analys.id}"
+    )
+
+
+def _riskerna(analys: Riskanalys, grans: int) -> str:
+    riskerna = antal(len(analys.risker), "risk", "risker")
+    hogsta = analys.hogsta_varde()
+    if hogsta is None:
+        return f"{riskerna}, ingen bedömd ännu"
+    hoga = antal(sum(1 for r in analys.risker if (r.varde or 0) >= grans), "hög", "höga")
+    return f"{riskerna}, {hoga}, högsta riskvärde {hogsta}"
+
+
+def _risknyckel(risk: Risk, index: int) -> str:
+    return risk.id or f"#{index}"
+
+
+def _riskvarde(risk: Risk) -> str:
+    return f"riskvärde {risk.varde}" if risk.varde is not None else "inte bedömd"
+
+
+def _risken(gammal: Risk, ny: Risk, namn: str) -> Iterator[str]:
+    if gammal.varde != ny.varde:
+        yield f"{namn}: riskvärde {_varde(gammal.varde)} → {_varde(ny.varde)}"
+    if ny.ar_accepterad() and not gammal.ar_accepterad():
+        yield f"{namn} accepterad: {kort(ny.motivering or '')}"
+    elif gammal.ar_accepterad() and not ny.ar_accepterad():
+        yield f"{namn} är inte längre accepterad"
+    if gammal.har_atgard() or not ny.har_atgard():
+        yield from _atgarder(gammal.åtgärder, ny.åtgärder)
+        return
+
+    def fatt(atgard: Atgard) -> str:
+        return f"{namn} har fått åtgärden ”{kort(atgard.åtgärd)}” ({atgard.status})"
+
+    yield from _atgarder(gammal.åtgärder, ny.åtgärder, fatt)
+
+
+# Omvärldsbevakning: serierna ur Kolada
+
+
+def _kolada(_v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
+    serie: Koladaserie = ny
+    namn = f"{serie.kpi} ”{kort(serie.titel)}”" if serie.titel else serie.kpi
+    ar = {v.år for v in serie.värden}
+    if not isinstance(gammal, Koladaserie):
+        yield f"Ny Kolada-serie {namn}: {_arlista(ar) or 'inga värden'}, hämtad {serie.hämtad}"
+        return
+    delar = []
+    if tillkomna := ar - {v.år for v in gammal.värden}:
+        delar.append(f"{'nytt år' if len(tillkomna) == 1 else 'nya år'} {_arlista(tillkomna)}")
+    fore = {(v.kommun, v.år, v.kön): v.värde for v in gammal.värden}
+    andrade = {v.år for v in serie.värden if fore.get((v.kommun, v.år, v.kön), v.värde) != v.värde}
+    if andrade:
+        delar.append(f"ändrade värden för {_arlista(andrade)}")
+    if delar:
+        yield f"Kolada-serien {namn} uppdaterad (hämtad {serie.hämtad}): {', '.join(delar)}"
+
+
+def _arlista(ar: set[int]) -> str:
+    """”2020–2025”, eller ”2022, 2024 och 2025” när åren inte följer på varandra."""
+    ordnade = sorted(ar)
+    if len(ordnade) > 2 and ordnade[-1] - ordnade[0] == len(ordnade) - 1:
+        return f"{ordnade[0]}–{ordnade[-1]}"
+    return upprakning([str(a) for a in ordnade])
+
+
 _BESKRIVNINGAR: dict[type, Any] = {
     Session: _session,
     Avvikelse: _avvikelse,
@@ -317,6 +414,8 @@ _BESKRIVNINGAR: dict[type, Any] = {
     Ataganden: _ataganden,
     BuuuuVarv: _buuuu,
     Egenkontrollresultat: _egenkontroll,
+    Riskanalys: _riskanalys,
+    Koladaserie: _kolada,
 }
 
 

@@ -75,6 +75,12 @@ def hitta_moment(v: Verksamhet, text: str) -> Kontrollmoment:
         Anvandningsfel: När planen saknas, eller inget eller flera moment passar.
     """
     moment = _plan(v)
+    if not moment:
+        raise Anvandningsfel(
+            f"Egenkontrollplanen ({PLANEN}) har inga kontrollmoment än.",
+            tips=f"Lägg till kontrollmoment under kontrollmoment: i {PLANEN}; exemplen i"
+            " filens kommentarer visar formen.",
+        )
     sokt = normaliserad(text)
     for m in moment:
         if normaliserad(m.id) == sokt:

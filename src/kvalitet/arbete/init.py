@@ -1,4 +1,4 @@
-"""En ny verksamhet ur mallarna: huset, rummen, Garaget, årets åtaganden, README och git."""
+"""En ny verksamhet ur mallarna: huset, rummen, Garaget, egenkontrollplanen, åtaganden och git."""
 
 from __future__ import annotations
 
@@ -15,7 +15,11 @@ from kvalitet.fel import Anvandningsfel
 from kvalitet.skrivning import Andring
 
 # Filer som kopieras ordagrant ur mallar/ (relativt mallmappen → relativt den nya mappen).
-_KOPIOR = {"garaget.yaml": "garaget.yaml", "ny-verksamhet/gitignore": ".gitignore"}
+_KOPIOR = {
+    "garaget.yaml": "garaget.yaml",
+    "egenkontroll.yaml": "egenkontroll.yaml",
+    "ny-verksamhet/gitignore": ".gitignore",
+}
 
 
 @dataclass(frozen=True)

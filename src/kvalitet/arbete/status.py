@@ -102,6 +102,8 @@ def _egenkontroll(v: Verksamhet, per: date) -> str:
         if any(dok.relativ == plan for dok in v.dokument):
             return f"Egenkontrollen: {plan} har fel (visa dem med: kvalitet kontrollera)."
         return f"Egenkontrollen: ingen egenkontrollplan ({plan})."
+    if not v.egenkontrollplan[1].kontrollmoment:
+        return f"Egenkontrollen: planen ({egenkontroll.PLANEN}) har inga kontrollmoment än."
     lagen = Counter(lage.lage for lage in egenkontrollen.lagen(v, per))
     aldrig = lagen[Lage.aldrig_utford]
     return (

@@ -24,7 +24,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     no_args_is_help=True,
     help="Rapporter i Markdown och HTML: kvalitetsberättelsen, rummen, handlingsplanen,"
-    " avvikelserna, åtagandena och årshjulet.",
+    " avvikelserna, åtagandena, årshjulet, riskanalyserna och egenkontrollen.",
 )
 
 FORMAT = ("md", "html")
@@ -105,6 +105,8 @@ _RAPPORTER = {
     "ataganden": "Åtagandena: målvärde mot utfall per indikator, resultat och analys.",
     "arshjul": "Årshjulet som bild och tabell: varje rums stopp, deltagare och slutsatser.",
     "riskanalyser": "Årets riskanalyser: teman, de högsta riskerna, åtgärderna och riskmatrisen.",
+    "egenkontroll": "Årets egenkontroll: plan mot genomfört per kontrollmoment, bristerna och"
+    " åtgärderna.",
 }
 
 

@@ -76,8 +76,8 @@ class Egenkontrollplan(Basmodell):
 
     från: Datum | None = None
     """Dagen planen började gälla (ÅÅÅÅ-MM-DD); utan den gäller årshjulets infört-datum."""
-    kontrollmoment: list[Kontrollmoment] = Field(min_length=1)
-    """Planens kontrollmoment."""
+    kontrollmoment: list[Kontrollmoment]
+    """Planens kontrollmoment; en ny plan börjar med en tom lista (kvalitet init)."""
 
 
 class Resultatstatus(StrEnum):

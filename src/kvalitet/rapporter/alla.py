@@ -11,6 +11,7 @@ from kvalitet.rapporter import (
     arshjul,
     ataganden,
     avvikelser,
+    egenkontroll,
     filer,
     handlingsplan,
     kvalitetsberattelse,
@@ -28,6 +29,7 @@ RAPPORTER: dict[str, Rapportsort] = {
     "arshjul": arshjul,
     "rum": rum,
     "riskanalyser": riskanalyser,
+    "egenkontroll": egenkontroll,
 }
 """Rapporterna efter namn (kommandot `kvalitet rapport NAMN`)."""
 

@@ -1,9 +1,11 @@
-"""Egenkontrollen i kvalitetsberättelsen: plan mot genomfört per kontrollmoment, brister, åtgärder.
+"""Egenkontrollen: plan mot genomfört per kontrollmoment, brister och åtgärder.
 
-Avsnittet följer DOMAN.md 2.2 punkt 4.5: för varje kontrollmoment i planen hur ofta det
-ska göras, hur många gånger det gjordes under året och om frekvensen hölls (momentet
-var aldrig försenat under året, fram till bedömningsdagen); sedan årets kontroller med
-deras brister, och åtgärderna mot bristerna.
+Avsnittet står i kvalitetsberättelsen och är hela rapporten `kvalitet rapport
+egenkontroll` (och webbplatsens sida om egenkontrollen). Det följer DOMAN.md 2.2 punkt
+4.5: för varje kontrollmoment i planen hur ofta det ska göras, hur många gånger det
+gjordes under året och om frekvensen hölls (momentet var aldrig försenat under året,
+fram till bedömningsdagen); sedan årets kontroller med deras brister, och åtgärderna
+mot bristerna.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from datetime import date
 from kvalitet import egenkontrollen
 from kvalitet.egenkontrollen import Lage, Momentlage
 from kvalitet.modell.egenkontroll import FREKVENS_MANADER, Egenkontrollresultat, Urval
-from kvalitet.rapporter import handlingsplan, visa_antal
+from kvalitet.rapporter import Bild, Huvud, Uppdrag, handlingsplan, huvud, visa_antal
 from kvalitet.svenska import antal, kort
 from kvalitet.verksamhet import Verksamhet
+
+MALL = "egenkontroll"
 
 
 @dataclass(frozen=True)
@@ -156,3 +160,23 @@ def _urval(urval: Urval | None, minsta_antal: int | None) -> str | None:
         return beskrivning
     antalet = visa_antal(urval.antal, minsta_antal)
     return f"{antalet} ({beskrivning[:1].lower()}{beskrivning[1:]})" if beskrivning else antalet
+
+
+@dataclass(frozen=True)
+class EgenkontrollVy:
+    """Rapporten om egenkontrollen."""
+
+    titel: str
+    huvud: Huvud
+    bilder: list[Bild]
+    egenkontroll: Egenkontrollavsnitt
+
+
+def bygg(v: Verksamhet, uppdrag: Uppdrag) -> EgenkontrollVy:
+    """Vy-modellen för rapporten om årets egenkontroll."""
+    return EgenkontrollVy(
+        titel=f"Egenkontroll {uppdrag.ar}",
+        huvud=huvud(v, uppdrag),
+        bilder=[],
+        egenkontroll=avsnitt(v, uppdrag.ar, uppdrag.per, uppdrag.minsta_antal),
+    )

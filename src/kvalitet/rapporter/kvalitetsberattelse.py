@@ -214,7 +214,7 @@ def _risksammanfattning(risker: riskanalyser.Riskavsnitt) -> list[str]:
 
 
 def _egenkontrollsammanfattning(egk: egenkontroll.Egenkontrollavsnitt) -> list[str]:
-    if not egk.har_plan:
+    if not egk.har_plan or not egk.moment:
         return []
     return [
         f"{egk.hallna} av {len(egk.moment)} kontrollmoment i egenkontrollen höll sin frekvens;"

@@ -1,5 +1,8 @@
 """Riskanalyserna: årets analyser, deras teman, de högsta riskerna, åtgärderna och riskmatrisen.
 
+Webbplatsen har dessutom en sida per analys (`sida`): alla risker med bedömning och
+hantering, riskmatrisen för analysen, åtgärderna och uppföljningarna.
+
 Antalen här är antal analyser, risker och åtgärder, inte personer eller ärenden, och
 visas därför alltid exakt. Riskvärdet är alltid det uträknade (sannolikhet × konsekvens).
 """
@@ -10,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from kvalitet.modell._bas import Atgardsstatus
+from kvalitet.modell._bas import Atgardsstatus, Uppfoljning
 from kvalitet.modell.riskanalys import KONSEKVENS, SANNOLIKHET, Anledning, Risk, Riskanalys
-from kvalitet.rapporter import Bild, Huvud, Uppdrag, huvud
+from kvalitet.rapporter import Bild, Huvud, Uppdrag, handlingsplan, huvud
 from kvalitet.rapporter.bilder import riskmatrisbild, riskniva
 from kvalitet.risker import hog_risk_fran, matris
 from kvalitet.svenska import antal
@@ -196,4 +199,76 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> RiskanalyserVy:
         huvud=huvud(v, uppdrag),
         bilder=[risker.bild] if risker.bild else [],
         risker=risker,
+    )
+
+
+# En sida per analys (webbplatsen)
+
+
+@dataclass(frozen=True)
+class Riskpost:
+    """En risk på analysens sida, bedömd eller inte."""
+
+    id: str | None
+    risk: str
+    orsaker: list[str]
+    sannolikhet: str
+    konsekvens: str
+    varde: int | None
+    niva: str | None
+    hantering: str
+
+
+@dataclass(frozen=True)
+class AnalysVy:
+    """En riskanalys på en egen sida."""
+
+    titel: str
+    huvud: Huvud
+    bilder: list[Bild]
+    analys: Analysrad
+    grans: int
+    beskrivning: str | None
+    deltagare: list[str]
+    risker: list[Riskpost]
+    atgarder: handlingsplan.Handlingsplansavsnitt
+    uppfoljningar: list[Uppfoljning]
+
+
+def sida(v: Verksamhet, uppdrag: Uppdrag, analys_id: str) -> AnalysVy:
+    """Vy-modellen för en riskanalys sida: riskerna i filens ordning och åtgärderna."""
+    dok, r = next((dok, r) for dok, r in v.riskanalyser if r.id == analys_id)
+    grans = hog_risk_fran(v)
+    obedomda = sum(1 for risk in r.risker if risk.varde is None)
+    platser = [p for p in v.atgarder() if p.dok.relativ == dok.relativ]
+    return AnalysVy(
+        titel=f"{r.id}: {r.rubrik}",
+        huvud=huvud(v, uppdrag),
+        bilder=[riskmatrisbild(matris(r.risker), grans, r.rubrik, obedomda)],
+        analys=_analysrad(v, r, grans),
+        grans=grans,
+        beskrivning=r.omfattning.beskrivning,
+        deltagare=list(r.deltagare),
+        risker=[_riskpost(risk, grans) for risk in r.risker],
+        atgarder=handlingsplan.avsnitt_av([handlingsplan.rad(v, p, uppdrag.per) for p in platser]),
+        uppfoljningar=list(r.uppföljningar),
+    )
+
+
+def _riskpost(risk: Risk, grans: int) -> Riskpost:
+    def steg(varde: int | None, namn: dict[int, str]) -> str:
+        return f"{varde} {namn[varde]}" if varde is not None else "–"
+
+    hantering = _hantering(risk)
+    if ids := [a.id for a in risk.åtgärder if a.id]:
+        hantering += f" ({', '.join(ids)})"
+    return Riskpost(
+        id=risk.id,
+        risk=risk.risk or "Risken saknar beskrivning",
+        orsaker=list(risk.orsaker),
+        sannolikhet=steg(risk.sannolikhet, SANNOLIKHET),
+        konsekvens=steg(risk.konsekvens, KONSEKVENS),
+        varde=risk.varde,
+        niva=riskniva(risk.varde, grans)[0] if risk.varde is not None else None,
+        hantering=hantering,
     )

@@ -1,7 +1,8 @@
 """Hela verksamheten som en statisk webbplats: startsida med huset och en sida per del.
 
 Startsidan visar huset och årshjulet och länkar till kvalitetsberättelsen, handlingsplanen,
-avvikelseanalysen, en sida per rum, session, åtagande och BUUUU-varv. Alla länkar är
+avvikelseanalysen, riskanalyserna, egenkontrollen, en sida per rum, session, åtagande,
+BUUUU-varv och riskanalys. Alla länkar är
 relativa och varje sida är en fristående HTML-fil, så att mappen kan öppnas direkt från
 disken, läggas på en intern webbserver eller skickas som zip.
 """
@@ -21,10 +22,12 @@ from kvalitet.rapporter import (
     Uppdrag,
     ataganden,
     avvikelser,
+    egenkontroll,
     handlingsplan,
     huvud,
     kvalitetsberattelse,
     rapportfil,
+    riskanalyser,
     rum,
 )
 from kvalitet.rapporter.bilder import arshjulsbild, husbild
@@ -54,6 +57,7 @@ class Startsida:
     sessioner: list[Lank]
     ataganden: list[Lank]
     varv: list[Lank]
+    riskanalyser: list[Lank]
 
 
 @dataclass(frozen=True)
@@ -121,8 +125,14 @@ def sidor(v: Verksamhet, uppdrag: Uppdrag) -> list[Sida]:
         ),
         Sida("handlingsplan.html", "handlingsplan", handlingsplan.bygg(v, uppdrag)),
         Sida("avvikelser.html", "avvikelser", avvikelser.bygg(v, uppdrag)),
+        Sida("riskanalyser.html", "riskanalyser", riskanalyser.bygg(v, uppdrag)),
+        Sida("egenkontroll.html", "egenkontroll", egenkontroll.bygg(v, uppdrag)),
     ]
-    alla = [*ovriga, *rummen, *sessioner, *atagandesidor, *varvsidor]
+    analyser = [
+        Sida(f"riskanalyser/{a}.html", "riskanalys", riskanalyser.sida(v, uppdrag, a))
+        for a in sorted({r.id for _, r in v.riskanalyser})
+    ]
+    alla = [*ovriga, *rummen, *sessioner, *atagandesidor, *varvsidor, *analyser]
     return [Sida("index.html", "webb", _startsida(v, uppdrag, alla)), *alla]
 
 
@@ -139,6 +149,7 @@ def _startsida(v: Verksamhet, uppdrag: Uppdrag, alla: list[Sida]) -> Startsida:
         sessioner=lankar("arshjul/"),
         ataganden=lankar("ataganden/"),
         varv=lankar("buuuu/"),
+        riskanalyser=lankar("riskanalyser/"),
     )
 
 
