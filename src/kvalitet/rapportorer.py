@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kvalitet.fynd import Bedomt, Niva, Resultat
+from kvalitet.svenska import fel_och_varningar
 
 
 def visningsvag(rot: Path, fil: str) -> str:
@@ -39,11 +40,8 @@ def sammanfattning(resultat: Resultat) -> str:
 
 
 def _utfall(fel: int, varningar: int) -> str:
-    def antal(n: int, ental: str, flertal: str) -> str:
-        return f"{n} {ental if n == 1 else flertal}"
-
-    text = f"{antal(fel, 'fel', 'fel')} och {antal(varningar, 'varning', 'varningar')}."
-    return ("Inga fel hittades: " if not fel else "Hittade ") + text
+    inledning = "Inga fel hittades: " if not fel else "Hittade "
+    return f"{inledning}{fel_och_varningar(fel, varningar)}."
 
 
 def text(resultat: Resultat) -> str:

@@ -62,6 +62,11 @@ def antal(n: int, ental: str, flertal: str) -> str:
     return f"{n} {ental if n == 1 else flertal}"
 
 
+def fel_och_varningar(fel: int, varningar: int) -> str:
+    """Kontrollens utfall i ord: ”0 fel och 1 varning”."""
+    return f"{antal(fel, 'fel', 'fel')} och {antal(varningar, 'varning', 'varningar')}"
+
+
 def kort(text: str, langd: int = 60) -> str:
     """Texten på en rad, avkortad med … när den är längre än `langd` tecken."""
     text = " ".join(text.split())

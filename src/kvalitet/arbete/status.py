@@ -10,7 +10,7 @@ from kvalitet.arbete import arshjul, avvikelse, egenkontroll, garage, handlingsp
 from kvalitet.egenkontrollen import Lage
 from kvalitet.fynd import Niva
 from kvalitet.modell.avvikelse import Avvikelsestatus
-from kvalitet.svenska import antal, kort
+from kvalitet.svenska import antal, fel_och_varningar, kort
 from kvalitet.tabell import Tabell, Vy
 from kvalitet.verksamhet import Verksamhet
 
@@ -146,7 +146,4 @@ def _garaget(v: Verksamhet) -> str:
 def _kontroll(v: Verksamhet, per: date) -> str:
     resultat = kontroll.bedom(v, per)
     fel, varningar = resultat.antal(Niva.fel), resultat.antal(Niva.varning)
-    return (
-        f"Kontrollen: {antal(fel, 'fel', 'fel')} och"
-        f" {antal(varningar, 'varning', 'varningar')} (visa dem med: kvalitet kontrollera)."
-    )
+    return f"Kontrollen: {fel_och_varningar(fel, varningar)} (visa dem med: kvalitet kontrollera)."

@@ -29,7 +29,7 @@ from kvalitet.rapporter import Bild, Huvud, alla, visa_antal
 from kvalitet.rapporter import arshjul as arshjulsrapport
 from kvalitet.rapporter.avvikelser import TYPER
 from kvalitet.rapporter.handlingsplan import Handlingsplansavsnitt, avsnitt_av, rad
-from kvalitet.svenska import antal, upprakning
+from kvalitet.svenska import fel_och_varningar, upprakning
 from kvalitet.verksamhet import Verksamhet, ladda
 
 MALL = "samla"
@@ -94,12 +94,7 @@ class Enhet:
     @property
     def kontrolltext(self) -> str:
         """”0 fel och 2 varningar”."""
-        return kontrolltext(self.fel, self.varningar)
-
-
-def kontrolltext(fel: int, varningar: int) -> str:
-    """Kontrollens utfall i ord: ”0 fel och 1 varning”."""
-    return f"{antal(fel, 'fel', 'fel')} och {antal(varningar, 'varning', 'varningar')}"
+        return fel_och_varningar(self.fel, self.varningar)
 
 
 @dataclass(frozen=True)
@@ -128,7 +123,7 @@ class Summa:
     @property
     def kontrolltext(self) -> str:
         """”0 fel och 3 varningar”."""
-        return kontrolltext(self.fel, self.varningar)
+        return fel_och_varningar(self.fel, self.varningar)
 
 
 @dataclass(frozen=True)
