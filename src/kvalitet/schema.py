@@ -8,9 +8,15 @@ bara skriver över sina egna filer.
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
 import json
+import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from kvalitet.modell import FILTYPER, Filtyp
 from kvalitet.modell._bas import forsta_meningen
@@ -53,6 +59,7 @@ def scheman() -> dict[str, dict[str, Any]]:
 
 def _schema(filtyp: Filtyp) -> dict[str, Any]:
     genererat = filtyp.modell.model_json_schema()
+    _faltens_beskrivningar(genererat, filtyp.modell)
     _svenska_upprakningar(genererat.get("$defs", {}))
     genererat.pop("title", None)
     beskrivning = genererat.pop("description", "")
@@ -64,6 +71,61 @@ def _schema(filtyp: Filtyp) -> dict[str, Any]:
         " för systematiskt kvalitetsarbete (SOSFS 2011:9) som förs med kvalitet.",
     }
     return {**huvud, **genererat}
+
+
+def _faltens_beskrivningar(schema: dict[str, Any], modell: type[BaseModel]) -> None:
+    """Fältens docstrings som beskrivningar, för modellen och modellerna i den.
+
+    pydantic kan läsa dem själv (`use_attribute_docstrings`), men det läser källkoden
+    för varje klass när den skapas, vid varje start av kvalitet. Här läses de först när
+    ett schema skapas. Nycklarna sorteras som pydantic sorterar dem.
+    """
+    klasser = {klass.__name__: klass for klass in _modeller_i(modell)}
+    delar = [(schema, modell), *((d, klasser.get(n)) for n, d in schema.get("$defs", {}).items())]
+    for definition, klass in delar:
+        if klass is None:
+            continue
+        texter = _docstrings(klass)
+        egenskaper = definition.get("properties", {})
+        for namn, egenskap in egenskaper.items():
+            if namn in texter and "description" not in egenskap:
+                egenskap["description"] = texter[namn]
+                egenskaper[namn] = dict(sorted(egenskap.items()))
+
+
+def _modeller_i(modell: type[BaseModel]) -> list[type[BaseModel]]:
+    funna: list[type[BaseModel]] = []
+    att_se: list[Any] = [modell]
+    while att_se:
+        typ = att_se.pop()
+        if isinstance(typ, type) and issubclass(typ, BaseModel):
+            if typ in funna:
+                continue
+            funna.append(typ)
+            att_se += [falt.annotation for falt in typ.model_fields.values()]
+        else:
+            att_se += list(get_args(typ))
+    return funna
+
+
+def _docstrings(klass: type) -> dict[str, str]:
+    """Varje fälts docstring (strängen direkt under fältet) i klassen och dess föräldrar."""
+    texter: dict[str, str] = {}
+    for forfader in reversed(klass.__mro__):
+        if forfader is object or not issubclass(forfader, BaseModel) or forfader is BaseModel:
+            continue
+        kropp = ast.parse(textwrap.dedent(inspect.getsource(forfader))).body[0]
+        assert isinstance(kropp, ast.ClassDef)
+        for rad, nasta in itertools.pairwise(kropp.body):
+            if (
+                isinstance(rad, ast.AnnAssign)
+                and isinstance(rad.target, ast.Name)
+                and isinstance(nasta, ast.Expr)
+                and isinstance(nasta.value, ast.Constant)
+                and isinstance(nasta.value.value, str)
+            ):
+                texter[rad.target.id] = inspect.cleandoc(nasta.value.value)
+    return texter
 
 
 def _svenska_upprakningar(definitioner: dict[str, Any]) -> None:

@@ -36,14 +36,14 @@ def faltrubrik(namn: str, _info: object = None) -> str:
 class Basmodell(BaseModel):
     """Bas för alla filtyper: okända nycklar är fel."""
 
-    # Rubrikerna och beskrivningarna (fältens docstrings) gäller bara JSON Schema,
-    # inte valideringen eller dess felmeddelanden.
+    # Rubrikerna gäller bara JSON Schema, inte valideringen eller dess felmeddelanden.
+    # Fältens docstrings blir beskrivningar i schemat (kvalitet.schema läser dem), men
+    # inte här: pydantic skulle läsa källkoden för varje klass vid varje start.
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
         model_title_generator=modellrubrik,
         field_title_generator=faltrubrik,
-        use_attribute_docstrings=True,
     )
 
 
