@@ -45,6 +45,7 @@ TYPER = {
     "egenkontroll/2026/x.yaml": (EXEMPEL / "egenkontroll/2026/EK-2026-001.yaml").read_text(
         encoding="utf-8"
     ),
+    "riskanalyser/x.yaml": (EXEMPEL / "riskanalyser/RA-2026-001.yaml").read_text(encoding="utf-8"),
 }
 AVV = "avvikelser/2026/2026-001.yaml"
 
@@ -169,6 +170,13 @@ def _prova(rot: Path, relativ: str, radata: bytes) -> None:
             fil.unlink()
         else:
             fil.write_bytes(fore)
+
+
+def test_varje_filtyp_provas() -> None:
+    from kvalitet.modell import filtyp_for
+
+    provade = {typ.namn for plats in TYPER if (typ := filtyp_for(plats)) is not None}
+    assert provade == {typ.namn for typ in FILTYPER}
 
 
 # Egenskaperna: slumpade dokument av varje slag, på varje filtyps plats.
