@@ -183,3 +183,23 @@ def test_huvudhjalpens_tabell_stammer_med_kommandona() -> None:
         assert las_in(namn).name == namn
     hjalp = kor("--help").stdout
     assert all(f"  {namn} " in hjalp for namn in KOMMANDON)
+
+
+def test_huvudhjalpen_utan_typer_ar_densamma_som_typers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    from contextlib import redirect_stdout
+
+    from kvalitet.cli import huvudhjalp
+    from kvalitet.cli._app import app
+    from kvalitet.cli._konsol import kor as kor_typer
+
+    for bredd in ("80", "120"):
+        monkeypatch.setenv("COLUMNS", bredd)
+        ut = io.StringIO()
+        with redirect_stdout(ut):
+            assert kor_typer(app, ["--help"]) == 0
+        assert huvudhjalp() == ut.getvalue()
+    monkeypatch.setenv("COLUMNS", "60")  # smalt fönster: typer ritar och bryter raderna
+    assert huvudhjalp() is None
+    smal = kor("--help")
+    assert smal.slutkod == 0 and "Kommandon:" in smal.stdout

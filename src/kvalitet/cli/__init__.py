@@ -1,18 +1,29 @@
 """Kommandoraden: tunna kommandon som läser alternativ, anropar kärnan och skriver ut.
 
 Här står bara kommandonas namn och korta beskrivningar; ett kommandos modul importeras
-först när kommandot körs (se `_app.py`). Så behöver `kvalitet --help` varken läsa in
-kommandona eller tunga bibliotek (pydantic, ruamel, jinja2), och `kvalitet --version`
-inte ens typer.
+först när kommandot körs (se `_app.py`). `kvalitet --version` och huvudhjälpen
+(`kvalitet --help`) behöver inte ens typer: hjälpen ritas här, tecken för tecken som
+typer och click ritar den (ett test jämför dem).
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kvalitet import __version__
+
+BESKRIVNING = "Ledningssystem för systematiskt kvalitetsarbete (SOSFS 2011:9) som YAML i git."
+ANVANDNING = "Användning: kvalitet [ALTERNATIV] KOMMANDO [ARGUMENT]..."
+ALTERNATIV = {
+    "--version": "Visa versionen och avsluta.",
+    "--felsok": "Visa hela spårningen vid ett internt fel.",
+    "-h, --help": "Visa den här hjälpen och avsluta.",
+}
+"""Huvudkommandots alternativ och deras hjälptexter (också för typer i `_app.py`)."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argument == ["--version"]:
         print(f"kvalitet {__version__}")
         return 0
+    hjalp = huvudhjalp() if argument in (["--help"], ["-h"]) else None
+    if hjalp is not None:
+        print(hjalp, end="")
+        return 0
     from kvalitet.cli._app import app
     from kvalitet.cli._konsol import kor
 
     return kor(app, argument)
+
+
+def huvudhjalp() -> str | None:
+    """Huvudhjälpen som click ritar den, eller None i ett smalt fönster (då ritar typer).
+
+    click ritar hjälpen i terminalens bredd, högst 80 tecken, med två tecken marginal;
+    alla rader här ryms i den bredden, så att ingen rad behöver brytas som click bryter.
+    """
+    if shutil.get_terminal_size().columns < 80:
+        return None
+    bredd = 78
+    beskrivning = textwrap.fill(
+        BESKRIVNING, bredd, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+    )
+    delar = [ANVANDNING, "", beskrivning, ""]
+    for rubrik, rader in (
+        ("Alternativ", ALTERNATIV),
+        ("Kommandon", {namn: kommando.kort for namn, kommando in KOMMANDON.items()}),
+    ):
+        kolumn = max(len(namn) for namn in rader) + 2
+        delar += [f"{rubrik}:", *(f"  {namn:<{kolumn}}{text}" for namn, text in rader.items())]
+        delar.append("")
+    text = "\n".join(delar)
+    return text if all(len(rad) <= bredd for rad in text.splitlines()) else None

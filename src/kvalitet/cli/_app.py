@@ -15,7 +15,7 @@ from typer._click.core import Command, Context
 from typer._click.formatting import HelpFormatter
 
 from kvalitet import __version__
-from kvalitet.cli import KOMMANDON
+from kvalitet.cli import ALTERNATIV, BESKRIVNING, KOMMANDON
 from kvalitet.cli._konsol import SvenskGrupp, skriv
 
 
@@ -65,7 +65,7 @@ def _inget() -> None:
 app = _ny_app(
     name="kvalitet",
     cls=LatGrupp,
-    help="Ledningssystem för systematiskt kvalitetsarbete (SOSFS 2011:9) som YAML i git.",
+    help=BESKRIVNING,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -85,12 +85,12 @@ def _huvud(
             "--version",
             callback=_version,
             is_eager=True,
-            help="Visa versionen och avsluta.",
+            help=ALTERNATIV["--version"],
         ),
     ] = False,
     _felsok: Annotated[
         bool,
-        typer.Option("--felsok", help="Visa hela spårningen vid ett internt fel."),
+        typer.Option("--felsok", help=ALTERNATIV["--felsok"]),
     ] = False,
 ) -> None:
     """Ledningssystem för systematiskt kvalitetsarbete (SOSFS 2011:9) som YAML i git."""

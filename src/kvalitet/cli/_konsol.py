@@ -21,6 +21,7 @@ from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
+from kvalitet.cli import ALTERNATIV
 from kvalitet.fel import KvalitetFel, Slutkod
 from kvalitet.tabell import Tabell, Vy
 
@@ -147,7 +148,7 @@ class _SvenskHjalp:
         """Hjälpalternativet, med svensk text."""
         alternativ = super().get_help_option(ctx)  # type: ignore[misc]
         if alternativ is not None:
-            alternativ.help = "Visa den här hjälpen och avsluta."
+            alternativ.help = ALTERNATIV["-h, --help"]
         return alternativ
 
     def get_usage(self, ctx: Any) -> str:
