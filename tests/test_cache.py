@@ -206,3 +206,23 @@ def test_ett_inlagt_utfall_utan_giltig_signatur_litas_inte_pa(med_fel: Path) -> 
     data["resultat"]["fynd"] = []  # ett utfall utan fynd, inlagt i en pull request
     (med_fel / UTFALLSFIL).write_bytes(b"0" * 64 + b"\n" + json.dumps(data).encode())
     assert kor("kontrollera", str(med_fel), "--per", PER).slutkod == 1
+
+
+def test_en_andrad_mall_beraknar_om_utfallet(
+    med_fel: Path, korningar: list[object], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import shutil
+
+    from kvalitet import mallar
+    from tests.conftest import MALLAR
+
+    kopia = tmp_path / "mallar"
+    shutil.copytree(MALLAR, kopia)
+    monkeypatch.setattr(mallar, "mallmapp", lambda: kopia)
+    _fynd(med_fel)
+    _fynd(med_fel)
+    assert len(korningar) == 1
+    guide = kopia / "rum" / "processer.yaml"
+    guide.write_text(guide.read_text(encoding="utf-8") + "# ny rad\n", encoding="utf-8")
+    _fynd(med_fel)
+    assert len(korningar) == 2, "en ändrad mall i en redigerbar installation, nytt utfall"

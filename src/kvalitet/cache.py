@@ -184,16 +184,16 @@ def _avtryck(rot: Path, filer: list[Fil], per: date) -> str:
 
 
 def _kallkod() -> str:
-    """Kvalitets egna filer (storlek och ändringstid).
+    """Kvalitets egna filer, källkoden och mallarna (storlek och ändringstid).
 
-    En ändrad regel i en redigerbar installation ska inte ge ett gammalt utfall.
+    En ändrad regel eller mall i en redigerbar installation ska inte ge ett gammalt utfall.
     """
-    paket = Path(kvalitet.__file__).parent
     delar = []
-    for fil in sorted(paket.rglob("*.py")):
-        with contextlib.suppress(OSError):
-            info = fil.stat()
-            delar.append(f"{fil.relative_to(paket)}:{info.st_size}:{info.st_mtime_ns}")
+    for mapp, monster in ((Path(kvalitet.__file__).parent, "*.py"), (mallar.mallmapp(), "*")):
+        for fil in sorted(mapp.rglob(monster)):
+            with contextlib.suppress(OSError):
+                info = fil.stat()
+                delar.append(f"{fil}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(delar)
 
 
