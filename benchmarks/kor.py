@@ -495,6 +495,16 @@ def mat_golv(katalog: Path, upprepningar: int, resultat: Resultat) -> None:
     resultat.tider["tolka"] = median_tid(
         upprepningar, lambda: tolka_alla(yamlfiler, laddare), ingenting
     )
+    resultat.tider["egen"] = median_tid(
+        upprepningar, lambda: tolka_med_kvalitet(yamlfiler), ingenting
+    )
+
+
+def tolka_med_kvalitet(filer: Sequence[Path]) -> int:
+    """Som golv b, men med kvalitets egen laddare (kvalitet.yamlio.las, samma värden)."""
+    from kvalitet import yamlio
+
+    return sum(yamlio.las(p.read_bytes().decode("utf-8")) is not None for p in filer)
 
 
 def mat_kontrollera(katalog: Path, upprepningar: int, resultat: Resultat) -> None:
@@ -596,6 +606,7 @@ RADER: tuple[tuple[str, str], ...] = (
     ("skapa", "Skapa verksamheten (skriptet)"),
     ("las", "Golv a: läsa alla filers bytes"),
     ("tolka", "Golv b: tolka all YAML (C-tolken, 1 process)"),
+    ("egen", "Som golv b med kvalitets laddare"),
     ("kall", "kontrollera kall (utan cache)"),
     ("varm", "kontrollera varm (cache finns)"),
     ("andrad", "kontrollera varm, 1 % av avvikelserna ändrade"),
@@ -604,6 +615,7 @@ RADER: tuple[tuple[str, str], ...] = (
 )
 KVOTER: tuple[tuple[str, str, str], ...] = (
     ("Kvot kall / tolkningsgolv", "kall", "tolka"),
+    ("Kvot kvalitets laddare / tolkningsgolv", "egen", "tolka"),
     ("Kvot varm / kall", "varm", "kall"),
     ("Kvot varm med 1 % ändrade / kall", "andrad", "kall"),
 )

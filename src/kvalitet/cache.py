@@ -173,7 +173,7 @@ def _avtryck(rot: Path, filer: list[Fil], per: date) -> str:
     summa = hashlib.sha256(f"{__version__}\0{per.isoformat()}\0{_giltighet(rot)}".encode())
     for fil in filer:
         try:
-            info = fil.sokvag.stat()
+            info = fil.stat()
             rad = f"\0{fil.relativ}\0{info.st_size}\0{info.st_mtime_ns}"
         except OSError as fel:
             rad = f"\0{fil.relativ}\0{fel.errno}"

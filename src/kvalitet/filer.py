@@ -26,6 +26,26 @@ class Fil:
     relativ: str
     sokvag: Path
 
+    def stat(self) -> os.stat_result:
+        """Filens storlek och ändringstid (länkar följs), hämtade en gång per körning.
+
+        Utfallets avtryck och dokumentcachen frågar båda; med tiotusentals filer märks
+        det.
+
+        Raises:
+            OSError: När filen inte går att nå.
+        """
+        svar = self.__dict__.get("_stat")
+        if svar is None:
+            try:
+                svar = self.sokvag.stat()
+            except OSError as fel:
+                svar = fel
+            self.__dict__["_stat"] = svar  # dataklassen är fryst; cachen är ingen nyckel
+        if isinstance(svar, OSError):
+            raise svar
+        return svar
+
     @property
     def ar_dokument(self) -> bool:
         """En YAML-fil som hör till ledningssystemet (dolda filer och mappar gör inte det).

@@ -48,7 +48,7 @@ def las(
     for index, fil in enumerate(filer):
         dok = None
         with contextlib.suppress(OSError):
-            stat[fil.relativ] = fil.sokvag.stat()
+            stat[fil.relativ] = fil.stat()
             if fil.relativ in poster:
                 dok = _ur_cachen(fil, stat[fil.relativ], poster[fil.relativ])
         dokument.append(dok)

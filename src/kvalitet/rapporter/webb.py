@@ -205,18 +205,6 @@ def _stegsida(namn: str, steg: Steg | None) -> Stegsida:
 
 def _varvsida(v: Verksamhet, uppdrag: Uppdrag, varv_id: str) -> Sida:
     varv = next(b for _, b in v.buuuu if b.id == varv_id)
-    steg = []
-    for namn in STEG:
-        s = getattr(varv, namn)
-        medverkan = [
-            (m.datum.isoformat(), NIVANAMN[m.nivå], m.aktivitet, m.resultat)
-            for m in (s.brukarmedverkan if s else [])
-        ]
-        medverkan.sort(key=lambda rad: (rad[0], sorteringsnyckel(rad[2])))
-        steg.append(
-            Stegsida(
-                namn.capitalize(), s.text if s else None, list(s.frågor) if s else [], medverkan
-            )
-        )
+    steg = [_stegsida(namn, getattr(varv, namn)) for namn in STEG]
     vy = Varvsida(varv.namn, huvud(v, uppdrag), [], varv.startad, steg)
     return Sida(f"buuuu/{varv_id}.html", "buuuu", vy)

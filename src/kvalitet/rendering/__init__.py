@@ -100,8 +100,3 @@ def rendera(mall: str, ending: str, **vy: Any) -> str:
 def rendera_svg(mall: str, **vy: Any) -> Markup:
     """En SVG-bild, färdig att bäddas in i HTML (redan escapad)."""
     return Markup(rendera(mall, "svg", **vy))
-
-
-def ra(text: str) -> Markup:
-    """Text som kvalitet själv har byggt och som inte ska escapas igen (en länk, en bild)."""
-    return Markup(text)
