@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import sys
 import textwrap
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
@@ -17,7 +19,8 @@ from kvalitet.cli import main
 ROT = Path(__file__).resolve().parents[1]
 EXEMPEL = ROT / "exempel-verksamhet"
 MALLAR = ROT / "mallar"
-DELAT = ROT.parent / "shared"
+DATA = ROT / "tests" / "data"
+"""Allt testerna läser utöver projektets egna filer (se tests/data/README.md)."""
 PER = "2026-11-30"
 
 
@@ -53,6 +56,37 @@ def bygg_tradet(rot: Path, filer: dict[str, str]) -> Path:
         sokvag.parent.mkdir(parents=True, exist_ok=True)
         sokvag.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return rot
+
+
+# Testerna bär sig själva: inget test får läsa något bredvid förrådet (som en delad
+# mapp som bara utvecklarnas maskin har). Pythons granskningskrok ser varje öppnad fil
+# och lista över en mapp; ett test som når utanför underkänns (tests/test_fristaende.py).
+_GRANNAR = f"{ROT.parent}{os.sep}"
+_INUTI = f"{ROT}{os.sep}"
+UTANFOR: list[str] = []
+"""Vägar bredvid förrådet som det pågående testet har öppnat."""
+
+
+def _vakta_forradet(handelse: str, argument: tuple[object, ...]) -> None:
+    if handelse not in ("open", "os.listdir", "os.scandir") or not argument:
+        return
+    sokvag = argument[0]
+    if not isinstance(sokvag, str | bytes | os.PathLike):
+        return
+    # Utan att följa länkar (en länk i förrådet till något utanför är förrådets sak).
+    absolut = os.path.abspath(os.fsdecode(sokvag))  # noqa: PTH100
+    if absolut.startswith(_GRANNAR) and not f"{absolut}{os.sep}".startswith(_INUTI):
+        UTANFOR.append(absolut)
+
+
+sys.addaudithook(_vakta_forradet)
+
+
+@pytest.fixture(autouse=True)
+def _inom_forradet() -> Iterator[None]:
+    UTANFOR.clear()
+    yield
+    assert not UTANFOR, f"Testet läste utanför förrådet: {sorted(set(UTANFOR))}"
 
 
 @pytest.fixture

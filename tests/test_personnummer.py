@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kvalitet.personnummer import Traff, hitta, saknar_skal
+from tests.conftest import DATA
 
-LISTA = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "personnummer" / "list.json"
-if not LISTA.is_file():
-    pytest.skip(f"Delade testlistan saknas: {LISTA}", allow_module_level=True)
-
-POSTER: list[dict[str, Any]] = json.loads(LISTA.read_text(encoding="utf-8"))
+POSTER: list[dict[str, Any]] = json.loads(
+    (DATA / "personnummer" / "list.json").read_text(encoding="utf-8")
+)
 SKRIVSATT = ("integer", "long_format", "short_format", "separated_format", "separated_long")
 MENING = "Klienten med nummer {} ringde."
 KOL_I_MENING = MENING.index("{}") + 1

@@ -21,7 +21,11 @@ DRIVER = shutil.which("chromedriver")
 KRAV = os.environ.get("KVALITET_KRAV_WEBBLASARE") == "1"
 
 if not (CHROMIUM and DRIVER) and not KRAV:
-    pytest.skip("chromium och chromedriver saknas", allow_module_level=True)
+    pytest.skip(
+        "chromium och chromedriver saknas; installera dem för att köra webbläsartestet:"
+        " sudo apt install chromium chromium-driver",
+        allow_module_level=True,
+    )
 
 
 @pytest.fixture

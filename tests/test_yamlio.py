@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from kvalitet import yamlio
-from tests.conftest import DELAT, EXEMPEL, MALLAR
+from tests.conftest import DATA, EXEMPEL, MALLAR
 
 
 def test_las_ger_vanliga_varden_och_datum() -> None:
@@ -79,7 +79,7 @@ def _snabba(text: str) -> object:
 
 def _alla_yamltexter() -> list[tuple[str, str]]:
     filer = [
-        *sorted((DELAT / "testdata" / "yaml-test-suite").glob("*.yaml")),
+        *sorted((DATA / "yaml-test-suite").glob("*.yaml")),
         *sorted(EXEMPEL.rglob("*.yaml")),
         *sorted(MALLAR.rglob("*.yaml")),
     ]
