@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
 import sys
 import textwrap
+import venv
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -22,6 +24,12 @@ MALLAR = ROT / "mallar"
 DATA = ROT / "tests" / "data"
 """Allt testerna läser utöver projektets egna filer (se tests/data/README.md)."""
 PER = "2026-11-30"
+
+# Pips egen cache, läst innan testerna flyttar XDG_CACHE_HOME, så att testerna som
+# installerar kvalitet i nya miljöer inte hämtar samma paket från PyPI varje gång.
+PIP_CACHE = os.environ.get("PIP_CACHE_DIR") or str(
+    Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pip"
+)
 
 
 @dataclass
@@ -227,3 +235,57 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def uppdatera_golden(request: pytest.FixtureRequest) -> bool:
     """Sant när testerna ska skriva om de förväntade rapporterna i stället för att jämföra."""
     return bool(request.config.getoption("--uppdatera-golden"))
+
+
+@pytest.fixture(scope="session")
+def byggt(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Mappen med kvalitets hjul och källpaket från `python -m build` (en gång per körning)."""
+    ut = tmp_path_factory.mktemp("dist")
+    svar = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(ut), str(ROT)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert svar.returncode == 0, svar.stdout + svar.stderr
+    return ut
+
+
+def ny_miljo(mapp: Path, *paket: str) -> Path:
+    """En ny virtuell miljö med pip och paketen, utan källträdet; ger mappen med programmen.
+
+    Miljön skapas utan ensurepip (som Debians Python kan sakna) och pip installeras i den
+    med den här miljöns pip; beroendena hämtas från PyPI som vid en vanlig installation.
+    """
+    venv.EnvBuilder(with_pip=False).create(mapp)
+    program = mapp / ("Scripts" if os.name == "nt" else "bin")
+    svar = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(program / "python"),
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "pip",
+            *paket,
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PIP_CACHE_DIR": PIP_CACHE},
+        check=False,
+    )
+    assert svar.returncode == 0, svar.stdout + svar.stderr
+    return program
+
+
+def miljo_med(program: Path, **extra: str) -> dict[str, str]:
+    """Miljövariablerna för ett program i en ny miljö: dess mapp först i PATH, inget källträd."""
+    miljo = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    miljo["PATH"] = os.pathsep.join([str(program), miljo.get("PATH", "")])
+    miljo["PIP_CACHE_DIR"] = PIP_CACHE
+    return {**miljo, **extra}

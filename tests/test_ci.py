@@ -1,4 +1,4 @@
-"""CI kör samma testkommando som README visar, och installerar det den behöver."""
+"""CI kör README:s snabbstart ordagrant, i en klon som inte har något bredvid sig."""
 
 from __future__ import annotations
 
@@ -6,21 +6,35 @@ import re
 
 from tests.conftest import ROT
 
+CI = (ROT / ".ci" / "run").read_text(encoding="utf-8")
 
-def _kodblock(text: str) -> list[str]:
+
+def _snabbstart() -> list[str]:
+    readme = (ROT / "README.md").read_text(encoding="utf-8")
+    avsnitt = readme.split("## Snabbstart", 1)[1].split("\n## ", 1)[0]
     return [
-        rad for block in re.findall(r"```sh\n(.*?)```", text, re.S) for rad in block.splitlines()
+        rad for block in re.findall(r"```sh\n(.*?)```", avsnitt, re.S) for rad in block.splitlines()
     ]
 
 
-def test_ci_kor_readmes_testkommando_ordagrant() -> None:
-    readme = (ROT / "README.md").read_text(encoding="utf-8")
-    testrad = next(rad for rad in _kodblock(readme) if rad.endswith("skript/testa"))
-    ci = (ROT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert testrad in ci
+def test_snabbstarten_har_tva_kommandon_exemplet_och_testerna() -> None:
+    exemplet, testerna = _snabbstart()
+    assert "kvalitet kontrollera exempel-verksamhet" in exemplet
+    assert testerna.endswith("skript/testa")
+
+
+def test_ci_kor_snabbstartens_kommandon_ordagrant_i_en_ny_klon() -> None:
+    rader = CI.splitlines()
+    klonen = next(i for i, rad in enumerate(rader) if rad.startswith("git clone"))
+    for kommando in _snabbstart():
+        assert kommando in rader[klonen:], kommando
+    assert 'cd "$tillfallig/kvalitet"' in rader[klonen:]
+
+
+def test_ci_anvander_debians_python() -> None:
+    assert 'export PATH="/usr/bin:$PATH"' in CI
 
 
 def test_ci_installerar_det_en_ny_maskin_saknar() -> None:
-    ci = (ROT / ".ci" / "run").read_text(encoding="utf-8")
-    for paket in ("chromium", "chromium-driver", "python3-venv"):
-        assert re.search(rf"apt_installera [^\n]*\b{re.escape(paket)}\b", ci), paket
+    for paket in ("chromium", "chromium-driver"):
+        assert re.search(rf"apt_installera [^\n]*\b{re.escape(paket)}\b", CI), paket

@@ -9,7 +9,7 @@ from typing import Any
 import git
 import pytest
 
-from kvalitet import schema, yamlio
+from kvalitet import __version__, schema, yamlio
 from tests.conftest import MALLAR, kor
 
 NORDMALING = ("--organisation", "Nordmalings kommun", "--kommunkod", "2401")
@@ -211,30 +211,92 @@ def test_misslyckad_incheckning_lamnar_ingenting_kvar(
     assert not mapp.exists() or not any(mapp.iterdir())
 
 
-def _steg(arbetsflode: dict[str, Any]) -> list[str]:
-    return [
-        str(steg.get("run", "")) for jobb in arbetsflode["jobs"].values() for steg in jobb["steps"]
-    ]
-
-
-def test_init_skriver_ci_for_github_och_gitlab_som_kor_kontrollen(tmp_path: Path) -> None:
-    mapp = tmp_path / "v"
-    kalla = "git+https://forge.example/kommun/kvalitet@v0.1.0"
-    assert kor("init", str(mapp), *NORDMALING, "--kvalitet-kalla", kalla).slutkod == 0
+def _ci_filer(mapp: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     github = yamlio.las((mapp / ".github/workflows/kvalitet.yml").read_text(encoding="utf-8"))
-    assert "pull_request" in github["on"]
-    assert github["env"]["KVALITET"] == kalla
-    korningar = _steg(github)
-    assert "kvalitet kontrollera --format github" in korningar
-    assert any("kvalitet andringar --bas" in k for k in korningar)
-    assert any('pip install "$KVALITET"' in k for k in korningar)
     gitlab = yamlio.las((mapp / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    skript = " ".join(gitlab["kontrollera"]["script"])
-    assert "kvalitet kontrollera --format gitlab" in skript
-    assert gitlab["kontrollera"]["artifacts"]["reports"]["codequality"] == (
-        "gl-code-quality-report.json"
-    )
-    assert gitlab["kontrollera"]["variables"]["KVALITET"] == kalla
+    assert isinstance(github, dict) and isinstance(gitlab, dict)
+    return github, gitlab
+
+
+def test_init_skriver_ci_som_anvander_kvalitets_atgard_och_gitlab_mall(tmp_path: Path) -> None:
+    mapp = tmp_path / "v"
+    assert kor("init", str(mapp), *NORDMALING).slutkod == 0
+    github, gitlab = _ci_filer(mapp)
+    assert "pull_request" in github["on"]
+    steg = github["jobs"]["kontrollera"]["steps"]
+    assert steg[0]["with"]["fetch-depth"] == 0
+    assert steg[1] == {"uses": f"kvalitet/kvalitet@v{__version__}"}
+    assert gitlab["include"] == [
+        {
+            "remote": "https://raw.githubusercontent.com/kvalitet/kvalitet/"
+            f"v{__version__}/ci/gitlab/kvalitet.yml"
+        }
+    ]
+    assert gitlab["variables"] == {
+        "KVALITET_KALLA": f"git+https://github.com/kvalitet/kvalitet@v{__version__}"
+    }
+    # Inget paket som inte är publicerat installeras med namn (kvalitet==…).
+    for fil in (".github/workflows/kvalitet.yml", ".gitlab-ci.yml"):
+        text = (mapp / fil).read_text(encoding="utf-8")
+        assert "kvalitet==" not in text and "pip install" not in text, fil
+
+
+@pytest.mark.parametrize(
+    ("kalla", "atgard", "mall", "pip"),
+    [
+        (
+            "https://forge.example/kommun/kvalitet@v0.2.0",
+            "https://forge.example/kommun/kvalitet@v0.2.0",
+            "https://forge.example/kommun/kvalitet/-/raw/v0.2.0/ci/gitlab/kvalitet.yml",
+            "git+https://forge.example/kommun/kvalitet@v0.2.0",
+        ),
+        (
+            "git+https://github.com/minkommun/kvalitet.git@main",
+            "minkommun/kvalitet@main",
+            "https://raw.githubusercontent.com/minkommun/kvalitet/main/ci/gitlab/kvalitet.yml",
+            "git+https://github.com/minkommun/kvalitet@main",
+        ),
+        (
+            "https://gitlab.com/grupp/under/kvalitet/",
+            f"https://gitlab.com/grupp/under/kvalitet@v{__version__}",
+            f"https://gitlab.com/grupp/under/kvalitet/-/raw/v{__version__}/ci/gitlab/kvalitet.yml",
+            f"git+https://gitlab.com/grupp/under/kvalitet@v{__version__}",
+        ),
+    ],
+)
+def test_kvalitet_kalla_anger_forrad_och_version(
+    tmp_path: Path, kalla: str, atgard: str, mall: str, pip: str
+) -> None:
+    mapp = tmp_path / "v"
+    assert kor("init", str(mapp), *NORDMALING, "--kvalitet-kalla", kalla).slutkod == 0
+    github, gitlab = _ci_filer(mapp)
+    assert github["jobs"]["kontrollera"]["steps"][1]["uses"] == atgard
+    assert gitlab["include"] == [{"remote": mall}]
+    assert gitlab["variables"]["KVALITET_KALLA"] == pip
+
+
+@pytest.mark.parametrize(
+    "kalla",
+    ["kvalitet==0.1.0", "http://forge.example/kommun/kvalitet", "https://forge.example", "x@v1"],
+)
+def test_kvalitet_kalla_som_inte_ar_ett_forrad_vagras(tmp_path: Path, kalla: str) -> None:
+    svar = kor("init", str(tmp_path / "v"), *NORDMALING, "--kvalitet-kalla", kalla)
+    assert svar.slutkod == 2, svar
+    assert "ingen adress till kvalitets förråd" in svar.stderr
+    assert "Traceback" not in svar.stderr
+    assert not (tmp_path / "v").exists()
+
+
+def test_kvalitet_kalla_med_en_ogiltig_tagg_vagras(tmp_path: Path) -> None:
+    kalla = "https://github.com/minkommun/kvalitet@v1;rm"
+    svar = kor("init", str(tmp_path / "v"), *NORDMALING, "--kvalitet-kalla", kalla)
+    assert svar.slutkod == 2, svar
+    assert "ingen giltig tagg" in svar.stderr
+
+
+def test_ci_filerna_ar_inte_dokument_i_verksamheten(tmp_path: Path) -> None:
+    mapp = tmp_path / "v"
+    assert kor("init", str(mapp), *NORDMALING).slutkod == 0
     # CI-filerna är inte dokument i verksamheten: kontrollen varnar inte för dem.
     svar = kor("kontrollera", str(mapp))
     assert "0 fel och 0 varningar" in svar.stdout, svar

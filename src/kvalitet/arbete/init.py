@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 from string import Template
 from typing import Any
+from urllib.parse import urlsplit
 
-from kvalitet import __version__, gitinfo, mallar, redigering, schema, yamlio
+from kvalitet import FORRAD, __version__, gitinfo, mallar, redigering, schema, yamlio
 from kvalitet.arbete._spara import spara
 from kvalitet.fel import Anvandningsfel
 from kvalitet.skrivning import Andring
@@ -23,6 +24,60 @@ _KOPIOR = {
 
 
 @dataclass(frozen=True)
+class KvalitetKalla:
+    """kvalitets förråd och version, som forgens CI hämtar åtgärden och mallen ifrån."""
+
+    adress: str = FORRAD
+    """Förrådets adress, till exempel https://github.com/kvalitet/kvalitet."""
+    ref: str = f"v{__version__}"
+    """En tagg (eller gren, incheckning) i förrådet."""
+
+    @classmethod
+    def tolka(cls, text: str) -> KvalitetKalla:
+        """`ADRESS[@REF]`, med eller utan `git+` först (som pip skriver den).
+
+        Raises:
+            Anvandningsfel: När texten inte är en https-adress till ett förråd.
+        """
+        adress, _, ref = text.strip().removeprefix("git+").partition("@")
+        delar = urlsplit(adress.rstrip("/").removesuffix(".git"))
+        sokvag = delar.path.strip("/")
+        if delar.scheme != "https" or not delar.netloc or sokvag.count("/") < 1:
+            raise Anvandningsfel(
+                f"”{text}” är ingen adress till kvalitets förråd för --kvalitet-kalla.",
+                tips="Ange förrådets https-adress och en tagg, till exempel"
+                f" {FORRAD}@v{__version__}.",
+            )
+        if ref and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]*", ref):
+            raise Anvandningsfel(f"”{ref}” är ingen giltig tagg eller gren för --kvalitet-kalla.")
+        return cls(f"https://{delar.netloc}/{sokvag}", ref or cls.ref)
+
+    @property
+    def _github(self) -> str | None:
+        # ägare/förråd när förrådet ligger på github.com, annars None.
+        adress = self.adress.removeprefix("https://")
+        return adress.split("/", 1)[1] if adress.startswith("github.com/") else None
+
+    @property
+    def atgard(self) -> str:
+        """`uses:` för GitHub Actions; Gitea och Forgejo tar en hel adress."""
+        return f"{self._github or self.adress}@{self.ref}"
+
+    @property
+    def gitlab_mall(self) -> str:
+        """Adressen till GitLab-mallen i förrådet, för `include: remote:`."""
+        fil = "ci/gitlab/kvalitet.yml"
+        if self._github:
+            return f"https://raw.githubusercontent.com/{self._github}/{self.ref}/{fil}"
+        return f"{self.adress}/-/raw/{self.ref}/{fil}"
+
+    @property
+    def pip(self) -> str:
+        """Som pip installerar kvalitet ur förrådet."""
+        return f"git+{self.adress}@{self.ref}"
+
+
+@dataclass(frozen=True)
 class NyVerksamhet:
     """Det som skiljer en verksamhet från mallen."""
 
@@ -30,8 +85,8 @@ class NyVerksamhet:
     kommunkod: str
     verksamhet: str = "Individ- och familjeomsorgen"
     namnd: str = "Socialnämnden"
-    kvalitet_kalla: str = f"kvalitet=={__version__}"
-    """Var forgens CI installerar kvalitet ifrån (pip-specifikation)."""
+    kvalitet_kalla: KvalitetKalla = KvalitetKalla()
+    """Var forgens CI hämtar kvalitet ifrån."""
 
 
 @dataclass(frozen=True)
@@ -154,7 +209,8 @@ def _readme(kalla: Path, u: NyVerksamhet) -> bytes:
 
 def _ci(kalla: Path, namn: str, u: NyVerksamhet) -> bytes:
     mall = Template((kalla / "ny-verksamhet" / namn).read_text(encoding="utf-8"))
-    return mall.substitute(kvalitet_kalla=u.kvalitet_kalla).encode("utf-8")
+    k = u.kvalitet_kalla
+    return mall.substitute(atgard=k.atgard, gitlab_mall=k.gitlab_mall, pip_kalla=k.pip).encode()
 
 
 def _relativ(mapp: Path, sokvag: Path) -> str:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from kvalitet import FORRAD, __version__
 from kvalitet.cli import _alternativ
 from kvalitet.cli._konsol import SvensktKommando, skriv
 
@@ -45,9 +46,9 @@ def init(
         str | None,
         typer.Option(
             "--kvalitet-kalla",
-            metavar="SPEC",
-            help="Var CI-filerna installerar kvalitet ifrån, till exempel"
-            " git+https://github.com/<org>/kvalitet@v0.1.0 (standard: kvalitet==VERSION).",
+            metavar="ADRESS[@TAGG]",
+            help="kvalitets förråd och version som CI-filerna hämtar kvalitet ifrån, till"
+            f" exempel en egen kopia (standard: {FORRAD}@v{__version__}).",
         ),
     ] = None,
     tvinga: Annotated[
@@ -66,7 +67,7 @@ def init(
         kommunkod=_alternativ.kravs(kommunkod, "--kommunkod", "Kommunkod (fyra siffror)"),
         verksamhet=verksamhet,
         namnd=namnd,
-        **({"kvalitet_kalla": kvalitet_kalla} if kvalitet_kalla else {}),
+        **({"kvalitet_kalla": karna.KvalitetKalla.tolka(kvalitet_kalla)} if kvalitet_kalla else {}),
     )
     idag = _alternativ.datum(None)
     dag = _alternativ.datum(infort, "--infort") if infort else idag
