@@ -8,6 +8,7 @@ typer och click ritar den (ett test jämför dem).
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import textwrap
@@ -52,8 +53,12 @@ KOMMANDON: dict[str, Kommando] = {
     "andringar": Kommando("andringar", "Sammanfatta grenens ändringar för pull requesten."),
     "schema": Kommando("schema", "Skriv JSON Schema för editorn (VS Code)."),
     "regler": Kommando("regler", "Lista kontrollens regler, eller visa en regel."),
+    "komplettering": Kommando("komplettering", "Komplettering med tabb i bash, zsh och fish."),
 }
 """Kommandona i den ordning huvudhjälpen visar dem."""
+
+KOMPLETTERA = "_KVALITET_COMPLETE"
+"""Satt av skalets kompletteringsskript: kvalitet svarar med förslag i stället för att köra."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -69,6 +74,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kvalitet.cli._app import app
     from kvalitet.cli._konsol import kor
 
+    if KOMPLETTERA in os.environ:
+        # typers klasser för kompletteringen (med hjälptexter i zsh och fish); typer svarar
+        # skalet och avslutar innan argumenten tolkas (se kvalitet.cli.komplettering).
+        from typer._completion_classes import completion_init
+
+        # typer ritar hjälptexterna med rich i terminalens bredd; en bruten rad blir två
+        # förslag i fish, så bredden sätts så att ingen text bryts.
+        os.environ["TERMINAL_WIDTH"] = "10000"
+        completion_init()
     return kor(app, argument)
 
 

@@ -29,8 +29,30 @@ Per = Annotated[
         "--per", metavar="DATUM", help="Bedöm per detta datum (ÅÅÅÅ-MM-DD) i stället för i dag."
     ),
 ]
+
+
+def rummen(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Husets rum (id och namn) som börjar med det skrivna, för kompletteringen med tabb.
+
+    Läser bara huset.yaml i -C-mappen eller den aktuella mappen (eller en mapp ovanför),
+    och ger inga förslag i stället för ett fel.
+    """
+    from kvalitet import filer, yamlio
+
+    try:
+        rot = filer.hitta_rot(Path(ctx.params.get("katalog") or "."))
+        huset = yamlio.las((rot / filer.HUSET).read_text(encoding="utf-8"))
+        rum = [(str(r["id"]), str(r.get("namn", ""))) for r in huset["rum"]]
+    except Exception:  # en komplettering får aldrig ge en spårning i skalet
+        return []
+    return [(rum_id, namn) for rum_id, namn in rum if rum_id.startswith(incomplete)]
+
+
 Rum = Annotated[
-    str | None, typer.Option("--rum", metavar="RUM", help="Rummet: id, prefix eller namn.")
+    str | None,
+    typer.Option(
+        "--rum", metavar="RUM", help="Rummet: id, prefix eller namn.", autocompletion=rummen
+    ),
 ]
 Ar = Annotated[str | None, typer.Option("--ar", metavar="ÅR", help="Året (standard: i år).")]
 

@@ -13,6 +13,7 @@ import typer
 import typer.main
 from typer._click.core import Command, Context
 from typer._click.formatting import HelpFormatter
+from typer._click.shell_completion import CompletionItem
 
 from kvalitet import __version__
 from kvalitet.cli import ALTERNATIV, BESKRIVNING, KOMMANDON
@@ -41,6 +42,15 @@ class LatGrupp(SvenskGrupp):
         if cmd_name not in KOMMANDON:
             return None
         return las_in(cmd_name)
+
+    def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:
+        """Kommandona med huvudhjälpens beskrivningar (utan att läsa in dem), och alternativen."""
+        kommandon = [
+            CompletionItem(namn, help=kommando.kort)
+            for namn, kommando in KOMMANDON.items()
+            if namn.startswith(incomplete)
+        ]
+        return kommandon + Command.shell_complete(self, ctx, incomplete)
 
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:  # noqa: ARG002
         """Kommandolistan i hjälpen, utan att något kommando behöver läsas in."""

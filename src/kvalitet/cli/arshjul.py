@@ -24,6 +24,7 @@ Rum = Annotated[
         help="Rummet: id, unikt prefix eller namn (till exempel processer). I en terminal"
         " frågar kvalitet när det saknas.",
         show_default=False,
+        autocompletion=_alternativ.rummen,
     ),
 ]
 Datum = Annotated[

@@ -28,7 +28,12 @@ def starta(
     ] = None,
     rum: Annotated[
         str | None,
-        typer.Option("--rum", metavar="RUM", help="Rummet varvet hör till (valfritt)."),
+        typer.Option(
+            "--rum",
+            metavar="RUM",
+            help="Rummet varvet hör till (valfritt).",
+            autocompletion=_alternativ.rummen,
+        ),
     ] = None,
     datum: Annotated[
         str | None,

@@ -27,7 +27,13 @@ def handlingsplan(
         ),
     ] = None,
     rum: Annotated[
-        str | None, typer.Option("--rum", metavar="RUM", help="Bara åtgärder i detta rum.")
+        str | None,
+        typer.Option(
+            "--rum",
+            metavar="RUM",
+            help="Bara åtgärder i detta rum.",
+            autocompletion=_alternativ.rummen,
+        ),
     ] = None,
     status: Annotated[
         str | None,

@@ -131,7 +131,14 @@ for _namn, _hjalp in _RAPPORTER.items():
 
 @app.command(cls=SvensktKommando)
 def rum(
-    rum: Annotated[str, typer.Argument(metavar="RUM", help="Rummet: id, unikt prefix eller namn.")],
+    rum: Annotated[
+        str,
+        typer.Argument(
+            metavar="RUM",
+            help="Rummet: id, unikt prefix eller namn.",
+            autocompletion=_alternativ.rummen,
+        ),
+    ],
     katalog: Katalog = _alternativ.MAPP,
     ar: Ar = None,
     per: Per = None,
