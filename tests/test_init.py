@@ -235,6 +235,9 @@ def test_init_skriver_ci_som_anvander_kvalitets_atgard_och_gitlab_mall(tmp_path:
     assert gitlab["variables"] == {
         "KVALITET_KALLA": f"git+https://github.com/kvalitet/kvalitet@v{__version__}"
     }
+    # Kommunens README installerar samma version som CI.
+    readme = (mapp / "README.md").read_text(encoding="utf-8")
+    assert f'pipx install "git+https://github.com/kvalitet/kvalitet@v{__version__}"' in readme
     # Inget paket som inte är publicerat installeras med namn (kvalitet==…).
     for fil in (".github/workflows/kvalitet.yml", ".gitlab-ci.yml"):
         text = (mapp / fil).read_text(encoding="utf-8")

@@ -202,7 +202,10 @@ def _ur_mallen(kalla: Path, namn: str, fyll_i: Any) -> bytes:
 def _readme(kalla: Path, u: NyVerksamhet) -> bytes:
     mall = Template((kalla / "ny-verksamhet" / "README.md").read_text(encoding="utf-8"))
     text = mall.safe_substitute(
-        verksamhet=u.verksamhet, organisation=u.organisation, kommunkod=u.kommunkod
+        verksamhet=u.verksamhet,
+        organisation=u.organisation,
+        kommunkod=u.kommunkod,
+        pip_kalla=u.kvalitet_kalla.pip,
     )
     return text.encode("utf-8")
 
