@@ -83,7 +83,11 @@ def _vakta_forradet(handelse: str, argument: tuple[object, ...]) -> None:
         return
     # Utan att följa länkar (en länk i förrådet till något utanför är förrådets sak).
     absolut = os.path.abspath(os.fsdecode(sokvag))  # noqa: PTH100
-    if absolut.startswith(_GRANNAR) and not f"{absolut}{os.sep}".startswith(_INUTI):
+    if not absolut.startswith(_GRANNAR) or f"{absolut}{os.sep}".startswith(_INUTI):
+        return
+    # Dolda grannar är inställningar, inte testdata: ligger förrådet direkt i hemmappen läser
+    # git (och GitPython) ~/.gitconfig och ~/.config/git/config bredvid det.
+    if not absolut[len(_GRANNAR) :].startswith("."):
         UTANFOR.append(absolut)
 
 
