@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -48,12 +48,12 @@ def rummen(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return [(rum_id, namn) for rum_id, namn in rum if rum_id.startswith(incomplete)]
 
 
-Rum = Annotated[
-    str | None,
-    typer.Option(
-        "--rum", metavar="RUM", help="Rummet: id, prefix eller namn.", autocompletion=rummen
-    ),
-]
+def rum_alternativ(hjalp: str) -> Any:
+    """Alternativet --rum med kommandots hjälptext och husets rum i kompletteringen."""
+    return typer.Option("--rum", metavar="RUM", help=hjalp, autocompletion=rummen)
+
+
+Rum = Annotated[str | None, rum_alternativ("Rummet: id, prefix eller namn.")]
 Ar = Annotated[str | None, typer.Option("--ar", metavar="ÅR", help="Året (standard: i år).")]
 
 

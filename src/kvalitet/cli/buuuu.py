@@ -28,12 +28,7 @@ def starta(
     ] = None,
     rum: Annotated[
         str | None,
-        typer.Option(
-            "--rum",
-            metavar="RUM",
-            help="Rummet varvet hör till (valfritt).",
-            autocompletion=_alternativ.rummen,
-        ),
+        _alternativ.rum_alternativ("Rummet varvet hör till (valfritt)."),
     ] = None,
     datum: Annotated[
         str | None,

@@ -28,12 +28,7 @@ def handlingsplan(
     ] = None,
     rum: Annotated[
         str | None,
-        typer.Option(
-            "--rum",
-            metavar="RUM",
-            help="Bara åtgärder i detta rum.",
-            autocompletion=_alternativ.rummen,
-        ),
+        _alternativ.rum_alternativ("Bara åtgärder i detta rum."),
     ] = None,
     status: Annotated[
         str | None,
