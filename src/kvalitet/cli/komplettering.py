@@ -2,7 +2,7 @@
 
 Skriptet är typers (som click:s, med hjälptexter i zsh och fish): skalet anropar
 kvalitet med `_KVALITET_COMPLETE` satt, och `kvalitet.cli.main` svarar med kommandon,
-alternativ och husets rum (se `kvalitet.cli.main` och `_alternativ.rummen`).
+alternativ och husets rum (`_alternativ.rummen`).
 """
 
 from __future__ import annotations
