@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -226,3 +230,90 @@ def test_en_andrad_mall_beraknar_om_utfallet(
     guide.write_text(guide.read_text(encoding="utf-8") + "# ny rad\n", encoding="utf-8")
     _fynd(med_fel)
     assert len(korningar) == 2, "en ändrad mall i en redigerbar installation, nytt utfall"
+
+
+# En incheckad länk i .kvalitet/ (till exempel i en pull request) följs aldrig.
+
+
+def _kontrollera_i_egen_process(mapp: Path) -> subprocess.CompletedProcess[str]:
+    # En egen process med en tidsgräns: en cachefil som är /dev/zero eller en pipe fick
+    # kontrollen att äta minnet eller vänta för evigt.
+    return subprocess.run(
+        [sys.executable, "-m", "kvalitet", "kontrollera", str(mapp), "--per", PER],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def _innehall(mapp: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(mapp)): p.read_bytes() for p in sorted(mapp.rglob("*")) if p.is_file()
+    }
+
+
+def test_cachemappen_som_lank_foljs_inte(exempel: Path, tmp_path: Path) -> None:
+    utanfor = tmp_path / "utanfor"
+    utanfor.mkdir()
+    (utanfor / "viktig.txt").write_text("rör mig inte\n", encoding="utf-8")
+    fore = _innehall(utanfor)
+    (exempel / ".kvalitet/cache").symlink_to(utanfor, target_is_directory=True)
+    svar = _kontrollera_i_egen_process(exempel)
+    assert svar.returncode == 0, svar.stdout + svar.stderr
+    assert _innehall(utanfor) == fore
+    assert "Obs: .kvalitet/cache var en länk" in svar.stderr
+    assert not (exempel / ".kvalitet/cache").is_symlink()
+    assert (exempel / UTFALLSFIL).is_file()
+
+
+@pytest.mark.parametrize("namn", [".gitignore", "utfall.json", "dokument.json"])
+def test_en_cachefil_som_lank_ut_skriver_aldrig_dit(
+    exempel: Path, tmp_path: Path, namn: str
+) -> None:
+    mal = tmp_path / "hemlig.txt"
+    mal.write_text("rör mig inte\n", encoding="utf-8")
+    (exempel / ".kvalitet/cache").mkdir()
+    (exempel / ".kvalitet/cache" / namn).symlink_to(mal)
+    for _ in range(2):  # den andra körningen läser cachen som den första skrev
+        svar = _kontrollera_i_egen_process(exempel)
+        assert svar.returncode == 0, svar.stdout + svar.stderr
+    assert mal.read_text(encoding="utf-8") == "rör mig inte\n"
+    assert not (exempel / ".kvalitet/cache" / namn).is_symlink()
+
+
+@pytest.mark.parametrize("enhet", ["/dev/zero", "/dev/urandom", "fifo"])
+def test_en_cachefil_som_ar_en_enhet_eller_pipe_hanger_inte(
+    exempel: Path, tmp_path: Path, enhet: str
+) -> None:
+    cachemapp = exempel / ".kvalitet/cache"
+    cachemapp.mkdir()
+    if enhet == "fifo":
+        os.mkfifo(tmp_path / "pipe")
+        enhet = str(tmp_path / "pipe")
+    (cachemapp / "utfall.json").symlink_to(enhet)
+    (cachemapp / "dokument.json").symlink_to(enhet)
+    svar = _kontrollera_i_egen_process(exempel)
+    assert svar.returncode == 0, svar.stdout + svar.stderr
+    assert (cachemapp / "utfall.json").is_file() and not (cachemapp / "utfall.json").is_symlink()
+
+
+def test_en_for_stor_cachefil_lases_inte(exempel: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fynd(exempel)
+    monkeypatch.setattr(cache, "STORSTA_FIL", 10)
+    lasta: list[Path] = []
+    monkeypatch.setattr(cache, "_resultat_ur", lambda data, rot: lasta.append(rot))
+    _fynd(exempel)
+    assert lasta == []  # utfallet lästes inte ur cachen, kontrollen kördes
+
+
+def test_kvalitetmappen_som_lank_anvands_inte(exempel: Path, tmp_path: Path) -> None:
+    utanfor = tmp_path / "utanfor"
+    shutil.move(exempel / ".kvalitet", utanfor)
+    (exempel / ".kvalitet").symlink_to(utanfor, target_is_directory=True)
+    fore = _innehall(utanfor)
+    svar = _kontrollera_i_egen_process(exempel)
+    assert svar.returncode == 0, svar.stdout + svar.stderr
+    assert "Obs: .kvalitet är ingen vanlig mapp" in svar.stderr
+    assert _innehall(utanfor) == fore

@@ -16,6 +16,11 @@ signerad med en nyckel som bara finns på den här datorn (i användarens cachem
 utanför förrådet). En cachefil som är trasig, från en annan version, från en annan dator
 eller inlagd i en pull request har ingen giltig signatur och läses inte: den byggs om.
 
+Cachen följer aldrig en symbolisk länk, varken för att läsa eller skriva: en länk (eller
+något annat än en vanlig fil eller mapp) där cachen ska ligga, till exempel incheckad i en
+pull request, används inte, och `forbered` ersätter den. En cachefil läses bara om den är
+en vanlig fil på högst STORSTA_FIL byte.
+
 Modulen importerar inte modellerna (dokumenten byggs ur sina poster i kvalitet.inlasning),
 så att ett utfall ur cachen inte behöver ladda pydantic.
 """
@@ -28,6 +33,7 @@ import hmac
 import json
 import os
 import secrets
+import stat
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
@@ -46,6 +52,9 @@ KATALOG = Path(".kvalitet") / "cache"
 FIL = "dokument.json"
 UTFALL = "utfall.json"
 FORMAT = 2
+STORSTA_FIL = 256 * 1024 * 1024
+"""Största cachefil som läses (256 MB; dokumentens cache är ungefär 1,5 kB per dokument)."""
+_INTE_LANKAR = getattr(os, "O_NOFOLLOW", 0)
 
 Poster = dict[str, dict[str, Any]]
 
@@ -83,7 +92,7 @@ def _giltighet(rot: Path) -> str:
 
 def las(rot: Path) -> Poster:
     """Cachens poster efter dokumentets väg, eller inga när cachen inte kan litas på."""
-    data = _las_signerad(rot / KATALOG / FIL)
+    data = _las_signerad(rot, FIL)
     if not isinstance(data, dict) or data.get("giltighet") != _giltighet(rot):
         return {}
     poster = data.get("poster")
@@ -95,13 +104,57 @@ def skriv(rot: Path, poster: Poster) -> None:
     _skriv_signerad(rot, FIL, {"giltighet": _giltighet(rot), "poster": poster})
 
 
-def _las_signerad(fil: Path) -> Any:
+def forbered(rot: Path) -> list[str]:
+    """Gör cachens mapp säker att använda; ger en svensk rad för varje sak som ersattes.
+
+    En länk eller fil där cachemappen eller en cachefil ska vara tas bort (länken själv,
+    aldrig det den pekar på) och ersätts när cachen skrivs. Är `.kvalitet` ingen vanlig
+    mapp används ingen cache alls, och den lämnas orörd (den kan innehålla schemana).
+    """
+    if not _vanlig(rot / KATALOG.parent, stat.S_ISDIR):
+        return [f"Obs: {KATALOG.parent} är ingen vanlig mapp (kanske en länk); ingen cache."]
+    anteckningar = []
+    mapp = rot / KATALOG
+    for sokvag, slag in (
+        (mapp, stat.S_ISDIR),
+        *((mapp / namn, stat.S_ISREG) for namn in (".gitignore", FIL, UTFALL)),
+    ):
+        if _vanlig(sokvag, slag):
+            continue
+        try:
+            sokvag.unlink()
+        except OSError:
+            return [f"Obs: {sokvag.relative_to(rot).as_posix()} går inte att ersätta; ingen cache."]
+        anteckningar.append(
+            f"Obs: {sokvag.relative_to(rot).as_posix()} var en länk eller något annat än en"
+            " vanlig fil eller mapp; den följdes inte och ersätts av kvalitets cache."
+        )
+        if sokvag == mapp:
+            break
+    return anteckningar
+
+
+def _vanlig(sokvag: Path, slag: Callable[[int], bool]) -> bool:
+    """Sant när vägen inte finns, eller är en vanlig mapp eller fil (`slag`), inte en länk."""
+    try:
+        return slag(sokvag.lstat().st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def _sakra_mappar(rot: Path) -> bool:
+    return _vanlig(rot / KATALOG.parent, stat.S_ISDIR) and _vanlig(rot / KATALOG, stat.S_ISDIR)
+
+
+def _las_signerad(rot: Path, namn: str) -> Any:
     """Innehållet i en cachefil med giltig signatur och rätt format, annars None."""
     nyckel = _hemlighet()
-    if nyckel is None:
+    if nyckel is None or not _sakra_mappar(rot):
         return None
     try:
-        signatur, _, kropp = fil.read_bytes().partition(b"\n")
+        signatur, _, kropp = _las_vanlig_fil(rot / KATALOG / namn).partition(b"\n")
         if not hmac.compare_digest(signatur, _signera(nyckel, kropp).encode()):
             return None
         # surrogatepass: ett filnamn som inte är UTF-8 (Linux tillåter det) i ett fynd.
@@ -111,9 +164,23 @@ def _las_signerad(fil: Path) -> Any:
     return data if isinstance(data, dict) and data.get("format") == FORMAT else None
 
 
+def _las_vanlig_fil(fil: Path) -> bytes:
+    """Filens innehåll, utan att följa en länk och bara om den är en vanlig, lagom stor fil.
+
+    Raises:
+        OSError: När filen inte finns, är en länk, en enhet eller pipe, eller för stor.
+    """
+    fd = os.open(fil, os.O_RDONLY | _INTE_LANKAR | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as las:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > STORSTA_FIL:
+            raise OSError(f"{fil} är ingen vanlig cachefil")
+        return las.read(STORSTA_FIL + 1)
+
+
 def _skriv_signerad(rot: Path, namn: str, data: dict[str, Any]) -> None:
     nyckel = _hemlighet()
-    if nyckel is None:
+    if nyckel is None or not _sakra_mappar(rot):
         return
     kropp = json.dumps(
         {"format": FORMAT, **data}, ensure_ascii=False, separators=(",", ":")
@@ -122,10 +189,30 @@ def _skriv_signerad(rot: Path, namn: str, data: dict[str, Any]) -> None:
     with contextlib.suppress(OSError):
         mapp.mkdir(parents=True, exist_ok=True)
         # Mappen ignorerar sig själv i git, också i ett förråd utan .gitignore för den.
-        (mapp / ".gitignore").write_text("*\n", encoding="utf-8")
-        tillfallig = mapp / f".{namn}.{secrets.token_hex(4)}.tmp"
-        tillfallig.write_bytes(_signera(nyckel, kropp).encode() + b"\n" + kropp)
+        if not _har_innehall(mapp / ".gitignore", b"*\n"):
+            _byt_in(mapp, ".gitignore", b"*\n")
+        _byt_in(mapp, namn, _signera(nyckel, kropp).encode() + b"\n" + kropp)
+
+
+def _har_innehall(fil: Path, innehall: bytes) -> bool:
+    try:
+        return _las_vanlig_fil(fil) == innehall
+    except OSError:
+        return False
+
+
+def _byt_in(mapp: Path, namn: str, innehall: bytes) -> None:
+    # En ny tillfällig fil (aldrig genom en länk) byts in med ett namnbyte, som ersätter
+    # en länk med målets namn i stället för att skriva där länken pekar.
+    tillfallig = mapp / f".{namn}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(tillfallig, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _INTE_LANKAR, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as ut:
+            ut.write(innehall)
         tillfallig.replace(mapp / namn)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tillfallig.unlink()
 
 
 def _signera(nyckel: bytes, kropp: bytes) -> str:
@@ -160,7 +247,7 @@ def utfall(rot: Path, filer: list[Fil], per: date, kontrollera: Callable[[], Res
     # Avtrycket tas innan något läses: ändras en fil under körningen gäller det sparade
     # utfallet inte nästa gång.
     avtryck = _avtryck(rot, filer, per)
-    data = _las_signerad(rot / KATALOG / UTFALL)
+    data = _las_signerad(rot, UTFALL)
     if isinstance(data, dict) and data.get("avtryck") == avtryck:
         with contextlib.suppress(KeyError, TypeError, ValueError):
             return _resultat_ur(data["resultat"], rot)

@@ -73,6 +73,9 @@ def kontrollera(
 
         return kontroll.kontrollera(rot, datum, bas, not ingen_cache, alla)
 
+    if not ingen_cache:
+        for anteckning in cache.forbered(rot):
+            skriv_fel(anteckning)
     # Med --bas beror utfallet på en annan version; den jämförelsen cachas inte.
     if ingen_cache or bas:
         resultat = kor_kontrollen()
