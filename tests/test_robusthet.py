@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kvalitet import kontroll, yamlio
-from kvalitet.dokument import STORSTA_FIL
+from kvalitet.filer import STORSTA_FIL
 from kvalitet.modell import FILTYPER
 from kvalitet.verksamhet import ladda
 from tests.conftest import AVVIKELSE, EXEMPEL, GUIDE, HUSET, PER, SESSION, bygg_tradet, kor
@@ -505,3 +505,57 @@ def test_den_billiga_forkontrollen_slapper_inte_igenom_for_djup_text(
         text = _som_yaml(data, stil == "flöde")
     if not yamlio._kan_vara_farlig(text):
         assert _djup(yamlio.las(text)) <= yamlio.GRANS_DJUP
+
+
+# Länkar ut ur verksamheten läses aldrig (issue 13.4).
+
+
+@pytest.fixture
+def hemlig(tmp_path: Path) -> Path:
+    """En fil utanför verksamheten, med nycklar och ett personnummer som inte får synas."""
+    fil = tmp_path / "utanfor" / "hemlig.yaml"
+    fil.parent.mkdir()
+    fil.write_text("HEMLIG-NYCKEL-1: lösenord\nnummer: 19121212-1212\n", encoding="utf-8")
+    return fil
+
+
+@pytest.mark.parametrize("plats", ["garaget.yaml", "avvikelser/2026/2026-009.yaml", "bilaga.txt"])
+def test_en_lank_ut_ur_verksamheten_lases_inte(rot: Path, hemlig: Path, plats: str) -> None:
+    (rot / plats).unlink(missing_ok=True)
+    (rot / plats).symlink_to(hemlig)
+    svar = kor("kontrollera", ".", "--per", PER)
+    assert "HEMLIG" not in svar.stdout + svar.stderr
+    assert "PNR001" not in svar.stdout
+    _ett_fynd(plats, "FIL001", "utanför verksamhetens mapp")
+
+
+def test_en_lank_inom_verksamheten_lases(rot: Path) -> None:
+    (rot / "data").mkdir()
+    (rot / AVV).rename(rot / "data" / "avvikelse.txt")
+    (rot / AVV).symlink_to(Path("../../data/avvikelse.txt"))
+    _, fynd = _cli()
+    assert [f for f in fynd if f["fil"] == AVV or f["regel"] == "FIL001"] == []
+
+
+def test_huset_som_lank_ut_lases_inte(rot: Path, hemlig: Path) -> None:
+    (rot / "huset.yaml").unlink()
+    (rot / "huset.yaml").symlink_to(hemlig)
+    svar = kor("kontrollera", ".", "--per", PER)
+    assert "HEMLIG" not in svar.stdout + svar.stderr
+    _ett_fynd("huset.yaml", "FIL001", "utanför verksamhetens mapp")
+
+
+def test_huset_som_lank_till_en_enhet_hanger_inte(rot: Path, vakt: None) -> None:
+    (rot / "huset.yaml").unlink()
+    (rot / "huset.yaml").symlink_to("/dev/zero")
+    svar = kor("kontrollera", ".", "--per", PER)
+    assert svar.slutkod == 2, svar  # ingen vanlig huset.yaml: ingen verksamhet
+
+
+def test_garaget_som_lank_ut_andras_inte(rot: Path, hemlig: Path) -> None:
+    (rot / "garaget.yaml").symlink_to(hemlig)
+    fore = hemlig.read_bytes()
+    svar = kor("garage", "parkera", "Ny rutin", "--typ", "behov", "--rum", "processer")
+    assert svar.slutkod == 1, svar
+    assert "HEMLIG" not in svar.stdout + svar.stderr
+    assert hemlig.read_bytes() == fore

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import kvalitet
-from kvalitet import __version__, mallar
+from kvalitet import __version__, filer, mallar
 from kvalitet.fynd import Bedomt, Filtypsantal, Fynd, Niva, Resultat
 
 if TYPE_CHECKING:
@@ -84,9 +84,9 @@ def _hemlighet() -> bytes | None:
 def _giltighet(rot: Path) -> str:
     """Det som cachen gäller för: kvalitets version, huset och standardreglerna."""
     summa = hashlib.sha256(__version__.encode())
-    for fil in (rot / "huset.yaml", mallar.mallmapp() / "standardregler.yaml"):
-        with contextlib.suppress(OSError):
-            summa.update(fil.read_bytes())
+    with contextlib.suppress(OSError):
+        summa.update(filer.las_inom(rot, rot / filer.HUSET))
+    summa.update((mallar.mallmapp() / "standardregler.yaml").read_bytes())
     return summa.hexdigest()
 
 

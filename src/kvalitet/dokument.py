@@ -14,16 +14,13 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from kvalitet import personnummer, yamlio
+from kvalitet.filer import LANK_UT, STORSTA_FIL, Fil
 from kvalitet.fynd import Fynd
 from kvalitet.modell import Filtyp
 from kvalitet.personnummer import Personnummertraff
 
 _BOM = b"\xef\xbb\xbf"
 _UTF16_BOM = (b"\xff\xfe", b"\xfe\xff")
-STORSTA_FIL = 1024 * 1024
-"""Största fil som läses (1 MB). Den största filen i exempel-verksamhet/ är 23 kB; en
-fil på flera MB är nästan alltid fel (en inklistrad logg eller bild), och bara att
-tolka den skulle ta sekunder till minuter. Storleken prövas innan filen läses."""
 
 
 @dataclass
@@ -96,17 +93,21 @@ class LattDokument(Dokument):
             self.__dict__["_data"] = varde
 
 
-def las_dokument(relativ: str, sokvag: Path, filtyp: Filtyp | None) -> Dokument:
+def las_dokument(fil: Fil, filtyp: Filtyp | None) -> Dokument:
     """Läs, avkoda, tolka och validera en fil.
 
     Args:
-        relativ: Filens väg relativt verksamhetens rot, med snedstreck.
-        sokvag: Filen.
+        fil: Filen i verksamheten.
         filtyp: Filtypen, eller None för en YAML-fil utan känd plats.
 
     Returns:
         Dokumentet med de fynd som inläsningen gav.
     """
+    relativ, sokvag = fil.relativ, fil.sokvag
+    if fil.utanfor:
+        dok = Dokument(relativ, sokvag, filtyp, personnummer=[])
+        dok.inlasningsfynd.append(dok.fynd(1, 1, "FIL001", LANK_UT))
+        return dok
     try:
         hinder = _hinder(sokvag.stat())
         radata = b"" if hinder else sokvag.read_bytes()

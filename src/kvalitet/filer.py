@@ -6,7 +6,9 @@ kan svara ur cachen bara behöver den här och standardbiblioteket.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,9 +16,20 @@ from pathlib import Path
 from kvalitet.fel import Anvandningsfel
 
 HUSET = "huset.yaml"
+STORSTA_FIL = 1024 * 1024
+"""Största dokument som läses (1 MB). Den största filen i exempel-verksamhet/ är 23 kB;
+en fil på flera MB är nästan alltid fel (en inklistrad logg eller bild), och bara att
+tolka den skulle ta sekunder till minuter. Storleken prövas innan filen läses."""
 YAML_SUFFIX = (".yaml", ".yml")
 # Mappar som inte hör till verksamhetens innehåll: gits egna filer och kvalitets cache.
 EJ_GENOMSOKTA = frozenset({".git", ".kvalitet"})
+
+
+LANK_UT = (
+    "Filen är en symbolisk länk till något utanför verksamhetens mapp och läses inte, så"
+    " att en länk i en pull request aldrig kan visa filer från datorn som kontrollerar."
+    " Lägg filen i förrådet i stället för en länk."
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +38,8 @@ class Fil:
 
     relativ: str
     sokvag: Path
+    utanfor: bool = False
+    """Filen är en symbolisk länk till något utanför verksamhetens rot: den läses aldrig."""
 
     def stat(self) -> os.stat_result:
         """Filens storlek och ändringstid (länkar följs), hämtade en gång per körning.
@@ -75,6 +90,29 @@ def hitta_rot(start: Path) -> Path:
     )
 
 
+def inom(rot: Path, sokvag: Path) -> bool:
+    """Sant när vägen, med alla länkar följda, ligger i roten (eller är roten)."""
+    verklig, bas = os.path.realpath(sokvag), os.path.realpath(rot)
+    return verklig == bas or verklig.startswith(bas.rstrip(os.sep) + os.sep)
+
+
+def las_inom(rot: Path, sokvag: Path) -> bytes:
+    """En fils innehåll när den ligger i roten (med länkar följda) och är ett dokument att läsa.
+
+    Raises:
+        OSError: När filen pekar ut ur roten, inte är en vanlig fil (en pipe, en enhet)
+            eller är större än STORSTA_FIL.
+    """
+    if not inom(rot, sokvag):
+        raise OSError(errno.EXDEV, LANK_UT, str(sokvag))
+    fd = os.open(sokvag, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as las:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > STORSTA_FIL:
+            raise OSError(errno.EINVAL, "ingen vanlig fil, eller för stor", str(sokvag))
+        return las.read(STORSTA_FIL + 1)
+
+
 def alla(rot: Path) -> list[Fil]:
     """Alla filer under roten, sorterade som vägar (mapp för mapp)."""
     return sorted(_alla(rot), key=lambda fil: fil.relativ.split("/"))
@@ -92,8 +130,13 @@ def _alla(rot: Path) -> Iterator[Fil]:
         # (FIL001) när de inte går att läsa, i stället för att tyst hoppas över.
         for namn in undermappar:
             if namn.endswith(YAML_SUFFIX):
-                yield Fil(prefix + namn, Path(mapp, namn))
+                yield _fil(rot, prefix + namn, Path(mapp, namn))
         for namn in namn_:
             sokvag = Path(mapp, namn)
             if namn.endswith(YAML_SUFFIX) or not sokvag.is_symlink() or sokvag.is_file():
-                yield Fil(prefix + namn, sokvag)
+                yield _fil(rot, prefix + namn, sokvag)
+
+
+def _fil(rot: Path, relativ: str, sokvag: Path) -> Fil:
+    # Bara en länk kan peka ut: os.walk följer inga länkade mappar.
+    return Fil(relativ, sokvag, sokvag.is_symlink() and not inom(rot, sokvag))

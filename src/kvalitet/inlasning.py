@@ -68,10 +68,14 @@ def _ur_cachen(fil: Fil, stat: os.stat_result, post: Any) -> Dokument | None:
     """Dokumentet ur sin post i cachen, om posten gäller filen som den är nu; annars None."""
     filtyp = filtyp_for(fil.relativ)
     try:
-        if filtyp is None or (
-            post["storlek"] != stat.st_size
-            or post["mtime"] != stat.st_mtime_ns
-            or post["filtyp"] != filtyp.namn
+        if (
+            filtyp is None
+            or fil.utanfor
+            or (
+                post["storlek"] != stat.st_size
+                or post["mtime"] != stat.st_mtime_ns
+                or post["filtyp"] != filtyp.namn
+            )
         ):
             return None
         modell = filtyp.modell.model_validate_json(post["modell"])
@@ -126,7 +130,7 @@ def _sammanhang() -> multiprocessing.context.BaseContext:
 
 
 def _las_del(filer: Sequence[Fil]) -> list[Dokument]:
-    return [las_dokument(fil.relativ, fil.sokvag, filtyp_for(fil.relativ)) for fil in filer]
+    return [las_dokument(fil, filtyp_for(fil.relativ)) for fil in filer]
 
 
 def _las_del_latt(filer: Sequence[Fil]) -> list[Dokument]:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kvalitet import kontroll, skrivning, yamlio
+from kvalitet import filer, kontroll, skrivning, yamlio
 from kvalitet.dokument import Dokument, tolka_dokument
 from kvalitet.fel import KvalitetFel, Slutkod
 from kvalitet.fynd import Bedomt
@@ -98,8 +98,10 @@ def redigera(
             skrivas tillbaka utan att annat i den ändras.
     """
     sokvag = rot / relativ
+    if mall is None and not filer.inom(rot, sokvag):
+        raise Redigeringsfel(f"{relativ}: {filer.LANK_UT}")
     try:
-        radata = mall if mall is not None else sokvag.read_bytes()
+        radata = mall if mall is not None else filer.las_inom(rot, sokvag)
     except OSError as fel:
         raise Redigeringsfel(f"{relativ} kan inte läsas ({skrivning.orsak(fel)}).") from None
     text, satt = _avkoda(radata, relativ)

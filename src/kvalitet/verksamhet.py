@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -47,17 +47,25 @@ class Atgardsplats:
 class Verksamhet:
     """Alla filer i en verksamhet, lästa och validerade, med uppslag mellan dem."""
 
-    def __init__(self, rot: Path, dokument: list[Dokument], ovriga: list[Path]) -> None:
+    def __init__(
+        self,
+        rot: Path,
+        dokument: list[Dokument],
+        ovriga: list[Path],
+        lankar_ut: Sequence[str] = (),
+    ) -> None:
         self.rot = rot
         self.dokument = dokument
         self.ovriga_filer = ovriga
+        self.lankar_ut = list(lankar_ut)
+        """Andra filer än dokument som är länkar ut ur roten (de läses inte)."""
 
     def med(self, nya: list[Dokument]) -> Verksamhet:
         """En kopia där dessa dokument ersätter (eller läggs till) dokumenten på samma plats."""
         platser = {dok.relativ for dok in nya}
         behallna = [dok for dok in self.dokument if dok.relativ not in platser]
         dokument = sorted([*behallna, *nya], key=lambda dok: dok.relativ)
-        return Verksamhet(self.rot, dokument, self.ovriga_filer)
+        return Verksamhet(self.rot, dokument, self.ovriga_filer, self.lankar_ut)
 
     def med_fel(self) -> list[Dokument]:
         """Dokument som inte kunde läsas eller inte följer formatet (och därför inte räknas)."""
@@ -254,9 +262,10 @@ def ladda(
     rot = hitta_rot(start)
     alla = filer.alla(rot) if alla is None else alla
     dokument = [fil for fil in alla if fil.ar_dokument]
-    ovriga = [fil.sokvag for fil in alla if not fil.ar_dokument]
+    ovriga = [fil.sokvag for fil in alla if not fil.ar_dokument and not fil.utanfor]
+    lankar_ut = [fil.relativ for fil in alla if not fil.ar_dokument and fil.utanfor]
     lasta = inlasning.las(rot, dokument, anvand_cache, parallell)
-    return Verksamhet(rot, lasta, ovriga)
+    return Verksamhet(rot, lasta, ovriga, lankar_ut)
 
 
 def ladda_vid(rot: Path, ref: str) -> Verksamhet:

@@ -41,7 +41,7 @@ def rummen(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
     try:
         rot = filer.hitta_rot(Path(ctx.params.get("katalog") or "."))
-        huset = yamlio.las((rot / filer.HUSET).read_text(encoding="utf-8"))
+        huset = yamlio.las(filer.las_inom(rot, rot / filer.HUSET).decode("utf-8"))
         rum = [(str(r["id"]), str(r.get("namn", ""))) for r in huset["rum"]]
     except Exception:  # en komplettering får aldrig ge en spårning i skalet
         return []

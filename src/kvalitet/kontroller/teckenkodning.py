@@ -6,13 +6,17 @@ som UTF-8 i din editor (i VS Code: klicka på kodningen längst ned till höger)
 
 Filen ska också gå att läsa: en mapp eller en symbolisk länk som är trasig (eller
 pekar i en slinga) med ett dokuments namn, en fil utan läsrätt, en fil med NUL-tecken
-och en fil större än 1 MB ger samma fynd. En så stor YAML-fil läses inte alls.
+och en fil större än 1 MB ger samma fynd. En så stor YAML-fil läses inte alls. En
+symbolisk länk till något utanför verksamhetens mapp läses aldrig (en länk i en pull
+request ska inte kunna visa filer från datorn som kör kontrollen); länkar inom mappen går
+bra.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kvalitet.filer import LANK_UT
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
 from kvalitet.kontroller._inlasning import inlasningsfynd
@@ -23,5 +27,7 @@ RUBRIK = "Filen är inte läsbar text i UTF-8"
 
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
-    """Filer som inte kunde läsas eller inte är UTF-8."""
-    return inlasningsfynd(ktx, ID)
+    """Filer som inte kunde läsas eller inte är UTF-8, och länkar ut ur verksamheten."""
+    yield from inlasningsfynd(ktx, ID)
+    for relativ in ktx.verksamhet.lankar_ut:
+        yield Fynd(relativ, 1, 1, ID, LANK_UT)
