@@ -5,6 +5,12 @@ Först skrivs varje ny text till en tillfällig fil i samma mapp och synkas till
 sedan byts filerna på plats med en namnbyte (atomiskt: en läsare ser antingen den
 gamla eller den nya filen, aldrig en halv). Går något fel på vägen återställs det
 som hann ändras, så att ett misslyckat kommando lämnar varje fil som den var.
+
+Två kommandon som skriver samma fil samtidigt turas om: jämförelsen med det som
+kommandot läste, skrivningen och namnbytet görs medan filens mapp är låst (flock på
+mappen, på POSIX). Har filen ändrats sedan den lästes skrivs ingenting, så att ingen
+ändring försvinner tyst. Tillfälliga filer som ett avbrutet kommando lämnade
+(`.NAMN.xxxx.kvalitet-tmp`) tas bort när mappen är låst nästa gång.
 """
 
 from __future__ import annotations
@@ -13,9 +19,16 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Sequence
+import stat
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: inget flock; skrivningarna är atomiska men låses inte
+    fcntl = None  # type: ignore[assignment]
 
 from kvalitet.fel import KvalitetFel, Slutkod
 
@@ -71,25 +84,72 @@ def genomfor(andringar: Sequence[Andring], visning: Path | None = None) -> Skriv
             skrivningen misslyckades (då är allt återställt).
     """
     andringar = [_genom_lanken(a) for a in andringar]
-    for andring in andringar:
-        _forkontrollera(andring, visning)
-    steg = Skrivet()
-    try:
+    with _last({_narmaste_mapp(a.sokvag.parent) for a in andringar}, visning):
         for andring in andringar:
-            steg.tillfalliga[andring.sokvag] = _skriv_tillfallig(andring, steg)
-        for andring in andringar:
-            _byt_in(andring, steg.tillfalliga.pop(andring.sokvag), visning)
-            steg.klara.append(andring)
-    except BaseException as fel:
-        # Också Ctrl-C mitt i: allt som hann ändras återställs innan programmet slutar.
-        _aterstall(steg)
-        if not isinstance(fel, OSError):
-            raise
-        raise Skrivfel(
-            f"Kunde inte skriva {_visa(getattr(fel, 'filename', None), visning)}"
-            f" ({orsak(fel)}). Inga filer ändrades."
-        ) from None
+            _forkontrollera(andring, visning)
+        steg = Skrivet()
+        try:
+            for andring in andringar:
+                steg.tillfalliga[andring.sokvag] = _skriv_tillfallig(andring, steg)
+            for andring in andringar:
+                _byt_in(andring, steg.tillfalliga.pop(andring.sokvag), visning)
+                steg.klara.append(andring)
+        except BaseException as fel:
+            # Också Ctrl-C mitt i: allt som hann ändras återställs innan programmet slutar.
+            _aterstall(steg)
+            if not isinstance(fel, OSError):
+                raise
+            raise Skrivfel(
+                f"Kunde inte skriva {_visa(getattr(fel, 'filename', None), visning)}"
+                f" ({orsak(fel)}). Inga filer ändrades."
+            ) from None
     return steg
+
+
+VANTA = 30.0
+"""Sekunder att vänta på att ett annat kommando som skriver i samma mapp blir klart."""
+_TILLFALLIG = ".kvalitet-tmp"
+
+
+def _narmaste_mapp(mapp: Path) -> Path:
+    # En ny fil i en mapp som inte finns än: låset tas på närmaste mapp som finns.
+    return next((m for m in (mapp, *mapp.parents) if m.is_dir()), mapp)
+
+
+@contextlib.contextmanager
+def _last(mappar: Iterable[Path], visning: Path | None) -> Iterator[None]:
+    """Lås mapparna, alltid i samma ordning (så att två kommandon aldrig väntar på varandra)."""
+    with contextlib.ExitStack() as lasta:
+        for mapp in sorted(mappar):
+            if fcntl is None or not mapp.is_dir():
+                continue
+            fd = os.open(mapp, os.O_RDONLY)
+            lasta.callback(os.close, fd)  # låset släpps när mappen stängs
+            _vanta_pa_las(fd, mapp, visning)
+            _stada(mapp)
+        yield
+
+
+def _vanta_pa_las(fd: int, mapp: Path, visning: Path | None) -> None:
+    slut = time.monotonic() + VANTA
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > slut:
+                raise Skrivfel(
+                    f"Ett annat kommando skriver i {_visa(mapp, visning) or '.'} sedan mer än"
+                    f" {VANTA:.0f} sekunder. Inga filer ändrades; försök igen när det är klart."
+                ) from None
+            time.sleep(0.05)
+
+
+def _stada(mapp: Path) -> None:
+    # Med mappen låst skriver ingen annan i den: en tillfällig fil här är kvarlämnad.
+    for kvar in mapp.glob(f".*{_TILLFALLIG}"):
+        with contextlib.suppress(OSError):
+            kvar.unlink()
 
 
 _ORSAKER = {
@@ -133,8 +193,17 @@ def _forkontrollera(andring: Andring, visning: Path | None) -> None:
         return
     try:
         nuvarande = andring.sokvag.read_bytes()
+        skrivbar = os.access(andring.sokvag, os.W_OK)
+        lage = andring.sokvag.stat().st_mode
     except OSError as fel:
         raise Skrivfel(f"{namn} kan inte läsas ({orsak(fel)}).") from None
+    # Skrivskyddad (också för root, som annars får skriva allt): ändras inte, som en fil i
+    # en skrivskyddad mapp.
+    if not skrivbar or not lage & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise Skrivfel(
+            f"{namn} är skrivskyddad och ändras inte. Inga filer ändrades; ta bort"
+            " skrivskyddet (chmod u+w) om filen ska gå att ändra."
+        )
     if nuvarande != andring.gammal:
         raise Skrivfel(
             f"{namn} ändrades av något annat medan kommandot kördes. Inga filer ändrades;"
@@ -148,7 +217,7 @@ def _skriv_tillfallig(andring: Andring, steg: Skrivet) -> Path:
         saknade = [m for m in (mapp, *mapp.parents) if not m.exists()]
         mapp.mkdir(parents=True)
         steg.skapade_mappar.extend(saknade)
-    tillfallig = mapp / f".{andring.sokvag.name}.{secrets.token_hex(4)}.kvalitet-tmp"
+    tillfallig = mapp / f".{andring.sokvag.name}.{secrets.token_hex(4)}{_TILLFALLIG}"
     # Skapas exklusivt med läge 0666 minus umask, som en vanlig ny fil.
     fd = os.open(tillfallig, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
