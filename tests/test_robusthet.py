@@ -559,3 +559,26 @@ def test_garaget_som_lank_ut_andras_inte(rot: Path, hemlig: Path) -> None:
     assert svar.slutkod == 1, svar
     assert "HEMLIG" not in svar.stdout + svar.stderr
     assert hemlig.read_bytes() == fore
+
+
+# Varje uttrycklig tagg med ett ogiltigt värde ger ett fynd, aldrig ett internt fel (13.3).
+
+TAGGAR = [
+    "!!bool maybe", "!!bool [a]", "!!int x", "!!int 0x", "!!float x", "!!float .nanx",
+    "!!null x", "!!str [a]", "!!timestamp x", "!!timestamp 2026-13-45", "!!binary '@@@'",
+    "!!map x", "!!seq x", "!!set x", "!!omap x", "!!pairs x", "!!merge x", "!!value x",
+    "!!yaml x", "!!python/object:os.system x", "!okand x", "{a: !!bool maybe}",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("format_", ["text", "json", "github", "gitlab"])
+@pytest.mark.parametrize("varde", TAGGAR)
+def test_taggar_med_ogiltiga_varden(rot: Path, varde: str, format_: str) -> None:
+    (rot / AVV).write_text(AVVIKELSE.lstrip("\n") + f"anteckning: {varde}\n", encoding="utf-8")
+    svar = kor("kontrollera", ".", "--per", PER, "--format", format_)
+    assert svar.slutkod == 1, svar
+    assert "Internt fel" not in svar.stderr and "Traceback" not in svar.stderr, svar
+    assert AVV in svar.stdout, svar
+    if format_ == "json":
+        (fynd,) = [f for f in json.loads(svar.stdout)["fynd"] if f["fil"] == AVV]
+        assert fynd["rad"] == 8, fynd  # raden med taggen (eller med den okända nyckeln)

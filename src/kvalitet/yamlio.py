@@ -225,9 +225,10 @@ def las(text: str) -> Any:
         raise _som_yamlfel(fel, text) from None
     except RecursionError:
         raise Yamlfel(1, 1, "YAML001", "Filen är för djupt nästlad.") from None
-    except (ValueError, TypeError, OverflowError):
-        # Konstruktorn kan ge upp utan position: ett datum som inte finns
-        # (2026-13-01) eller en lista som nyckel.
+    except Exception:
+        # Konstruktorn kan ge upp utan position, och med vilket undantag som helst: ett
+        # datum som inte finns (2026-13-01), en lista som nyckel, ett värde som inte passar
+        # sin tagg (”!!bool maybe” ger KeyError i ruamel).
         raise _konstruktionsfel(text) from None
 
 
@@ -368,6 +369,9 @@ _FOR_STOR = (
 _DATUM = re.compile(r"(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 
 
+_TAGG = re.compile(r"(?<![^\s\[{,:-])!![\w/.:-]+")
+
+
 def _konstruktionsfel(text: str) -> Yamlfel:
     for radnr, rad in enumerate(text.splitlines(), 1):
         for traff in _DATUM.finditer(rad.split(" #")[0]):
@@ -380,6 +384,15 @@ def _konstruktionsfel(text: str) -> Yamlfel:
                     "YAML001",
                     f"Datumet {traff.group()} finns inte; skriv ÅÅÅÅ-MM-DD med en riktig dag.",
                 )
+    for radnr, rad in enumerate(text.splitlines(), 1):
+        if traff := _TAGG.search(rad.split(" #")[0]):
+            return Yamlfel(
+                radnr,
+                traff.start() + 1,
+                "YAML001",
+                f"Värdet efter taggen {traff.group()} kan inte tolkas som den typen. Taggar"
+                " behövs inte i kvalitets filer: ta bort taggen och skriv värdet som vanligt.",
+            )
     return Yamlfel(
         1,
         1,
