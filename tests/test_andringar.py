@@ -320,3 +320,53 @@ def test_arlistan_slar_ihop_foljande_ar() -> None:
     assert _arlista({2024, 2025}) == "2024 och 2025"
     assert _arlista({2023, 2024, 2025}) == "2023–2025"
     assert _arlista({2021, 2023, 2024}) == "2021, 2023 och 2024"
+
+
+# En tom --bas och en grund klon utan gemensam historik (issue 13.7 och 13.8).
+
+
+@pytest.mark.parametrize("kommando", ["kontrollera", "andringar"])
+@pytest.mark.parametrize("bas", ["", "  "])
+def test_en_tom_bas_ar_fel_anvandning(forrad: git.Repo, kommando: str, bas: str) -> None:
+    mapp = Path(forrad.working_dir)
+    _ersatt(
+        mapp / "arshjul/2026/processer.yaml",
+        "slutsatser:",
+        "slutsatser: Ändrad i efterhand.\n  tidigare:",
+    )
+    argument = [str(mapp)] if kommando == "kontrollera" else ["-C", str(mapp)]
+    svar = kor(kommando, *argument, "--bas", bas, "--per", PER)
+    assert svar.slutkod == 2, svar
+    assert "--bas behöver en gren att jämföra med" in svar.stderr
+    assert "tom i CI" in svar.stderr
+
+
+def test_en_grund_klon_utan_gemensam_incheckning_jamfor_inte_med_fel_bas(
+    forrad: git.Repo, tmp_path: Path
+) -> None:
+    mapp = Path(forrad.working_dir)
+    # main går vidare efter att grenen skapades, med en tillåten uppföljning.
+    forrad.heads.main.checkout()
+    _ersatt(
+        mapp / "arshjul/2026/kompetens.yaml",
+        "    uppföljning: 2027-06-30\n    status: pågår",
+        "    uppföljning: 2027-06-30\n    status: klar",
+    )
+    forrad.git.commit("-qam", "Uppföljning på main")
+    forrad.heads.arbete.checkout()
+    _gor_arbetet(mapp)
+    forrad.git.add(A=True)
+    forrad.git.commit("-qm", "Arbetet")
+    klon = tmp_path / "klon"
+    git.Repo.clone_from(mapp.as_uri(), klon, depth=1, no_single_branch=True, branch="arbete")
+    for kommando, argument in (("kontrollera", [str(klon)]), ("andringar", ["-C", str(klon)])):
+        svar = kor(kommando, *argument, "--bas", "origin/main", "--per", PER)
+        assert svar.slutkod == 2, svar
+        assert "ingen gemensam incheckning i den här klonen" in svar.stderr
+        assert "git fetch --unshallow" in svar.stderr
+        assert "POS001" not in svar.stdout
+    # Med hela historiken jämförs med där grenen avvek: ingen skyddad post är ändrad.
+    git.Repo(klon).git.fetch("--unshallow")
+    svar = kor("kontrollera", str(klon), "--bas", "origin/main", "--per", PER)
+    assert "POS001" not in svar.stdout, svar
+    assert svar.slutkod == 0, svar

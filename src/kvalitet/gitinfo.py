@@ -215,6 +215,23 @@ def _grenar(repo: Repo) -> list[str]:
     ]
 
 
+def prova_bas(ref: str) -> None:
+    """Vägra en tom referens att jämföra med.
+
+    Som när CI skriver `--bas "$MALGREN"` och variabeln är tom: jämförelsen med
+    målgrenen får då inte tyst utebli (och skyddade poster släppas igenom).
+
+    Raises:
+        Anvandningsfel: När referensen är tom eller bara blanksteg.
+    """
+    if not ref.strip():
+        raise Anvandningsfel(
+            "--bas behöver en gren att jämföra med, till exempel origin/main, men fick en tom"
+            " text.",
+            tips="Är variabeln för målgrenen tom i CI? Ange grenen, eller utelämna --bas.",
+        )
+
+
 def filer_vid(mapp: Path, ref: str) -> dict[str, bytes]:
     """Filerna under en mapp som de såg ut där grenen avvek från `ref` (merge-base).
 
@@ -231,6 +248,7 @@ def filer_vid(mapp: Path, ref: str) -> dict[str, bytes]:
     Raises:
         Anvandningsfel: Utanför ett förråd eller när referensen inte finns.
     """
+    prova_bas(ref)
     git = _git()
     repo = forrad(mapp)
     if repo is None:
@@ -246,9 +264,27 @@ def filer_vid(mapp: Path, ref: str) -> dict[str, bytes]:
         ) from None
     if repo.head.is_valid():
         gemensamma = repo.merge_base(incheckning, repo.head.commit)
-        incheckning = gemensamma[0] if gemensamma else incheckning
+        if not gemensamma:
+            raise _ingen_gemensam(repo, ref)
+        incheckning = gemensamma[0]
     prefix = _i_forradet(repo, mapp)
     return _blobbar(incheckning.tree, prefix)
+
+
+def _ingen_gemensam(repo: Repo, ref: str) -> Anvandningsfel:
+    # Utan den gemensamma förfadern skulle allt som hänt på ref efter att grenen skapades
+    # se ut som grenens ändringar (till exempel en uppföljning i en avslutad session).
+    if (Path(repo.git_dir) / "shallow").exists():
+        return Anvandningsfel(
+            f"Grenen och {ref} har ingen gemensam incheckning i den här klonen: den är grund"
+            " (shallow), så historiken där grenen skapades saknas och ingen jämförelse görs.",
+            tips="Hämta hela historiken: git fetch --unshallow (i GitHub Actions fetch-depth: 0"
+            " i actions/checkout, i GitLab CI GIT_DEPTH: \"0\").",
+        )
+    return Anvandningsfel(
+        f"Grenen och {ref} har ingen gemensam historik, så det finns inget att jämföra med.",
+        tips="Ange den gren som grenen skapades från, till exempel origin/main.",
+    )
 
 
 def _blobbar(rot: Any, prefix: str) -> dict[str, bytes]:

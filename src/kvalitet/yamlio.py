@@ -385,12 +385,12 @@ def _konstruktionsfel(text: str) -> Yamlfel:
                     f"Datumet {traff.group()} finns inte; skriv ÅÅÅÅ-MM-DD med en riktig dag.",
                 )
     for radnr, rad in enumerate(text.splitlines(), 1):
-        if traff := _TAGG.search(rad.split(" #")[0]):
+        if tagg := _TAGG.search(rad.split(" #")[0]):
             return Yamlfel(
                 radnr,
-                traff.start() + 1,
+                tagg.start() + 1,
                 "YAML001",
-                f"Värdet efter taggen {traff.group()} kan inte tolkas som den typen. Taggar"
+                f"Värdet efter taggen {tagg.group()} kan inte tolkas som den typen. Taggar"
                 " behövs inte i kvalitets filer: ta bort taggen och skriv värdet som vanligt.",
             )
     return Yamlfel(

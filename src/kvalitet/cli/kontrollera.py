@@ -64,6 +64,10 @@ def kontrollera(
 
     formatera = rapportorer.FORMAT[_alternativ.ett_av(format_, FORMAT, "--format")]
     datum = _alternativ.datum(per)
+    if bas is not None:
+        from kvalitet import gitinfo
+
+        gitinfo.prova_bas(bas)
     rot = filer.hitta_rot(katalog)
 
     alla = filer.alla(rot)
