@@ -8,6 +8,7 @@ kör krokarna, här på en verksamhet där en åtgärd är försenad (en varning
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -49,7 +50,15 @@ def test_try_repo_kor_krokarna_pa_en_verksamhet(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     svar = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROT), "--all-files", "--color=never"],
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(_arbetstradet(tmp_path)),
+            "--all-files",
+            "--color=never",
+        ],
         cwd=mapp,
         capture_output=True,
         text=True,
@@ -71,6 +80,23 @@ def test_try_repo_kor_krokarna_pa_en_verksamhet(tmp_path: Path) -> None:
     assert rader["Kontrollera ledningssystemet (kvalitet)"].endswith("Passed"), utdata
     assert rader["Kontrollera ledningssystemet strikt (kvalitet)"].endswith("Failed"), utdata
     assert "varning ATG001" in utdata
+
+
+def _arbetstradet(tmp_path: Path) -> Path:
+    """kvalitets arbetsträd som det är nu, med nya filer som inte är incheckade än, i ett
+    eget förråd (try-repo tar bara med ändringar i filer som git redan känner)."""
+    kopia = tmp_path / "kvalitet"
+    filer = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROT, capture_output=True, check=True,
+    ).stdout.decode().split("\0")  # fmt: skip
+    for namn in filter(None, filer):
+        if (ROT / namn).is_file():
+            (kopia / namn).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROT / namn, kopia / namn)
+    for argument in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "kvalitet"]):
+        subprocess.run(["git", *argument], cwd=kopia, check=True)
+    return kopia
 
 
 def _utan_venv() -> dict[str, str]:

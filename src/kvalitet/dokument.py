@@ -182,9 +182,25 @@ def tolka_dokument(relativ: str, sokvag: Path, filtyp: Filtyp | None, radata: by
     except yamlio.Yamlfel as fel:
         dok.inlasningsfynd.append(dok.fynd(fel.rad, fel.kol, fel.regel, fel.text))
         return dok
+    if "\\" in text:
+        # Escape-sekvenser inom citattecken kan skriva ett nummer som inte står i texten.
+        dok.personnummer += _i_varden(dok, text)
     if filtyp is not None:
         _validera(dok, filtyp)
     return dok
+
+
+def _i_varden(dok: Dokument, text: str) -> list[Personnummertraff]:
+    kanda = {hit.traff.maskerat for hit in dok.personnummer or []}
+    rader = text.split("\n")
+    nya = []
+    for vag, traff in personnummer.i_varden(dok.data):
+        if traff.maskerat in kanda:
+            continue  # samma nummer står också synligt i texten
+        kanda.add(traff.maskerat)
+        rad, kol = dok.position(vag)
+        nya.append(personnummer.pa_rad(dok.relativ, traff, rad, kol, rader[rad - 1]))
+    return nya
 
 
 def _validera(dok: Dokument, filtyp: Filtyp) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from kvalitet.fel import Anvandningsfel, KvalitetFel, Slutkod
+from kvalitet.utdata import tvatta
 
 if TYPE_CHECKING:
     from git import Repo
@@ -78,7 +79,7 @@ def skapa_forrad(mapp: Path, filer: list[Path], meddelande: str) -> str:
     try:
         repo = git.Repo.init(mapp, initial_branch=gren)
         repo.index.add([_i_forradet(repo, fil) for fil in filer])
-        repo.index.commit(meddelande)
+        repo.index.commit(tvatta(meddelande))
     except BaseException:
         if not fanns:
             shutil.rmtree(mapp / ".git", ignore_errors=True)
@@ -114,7 +115,7 @@ class Gren:
     def checka_in(self, filer: list[Path], meddelande: str) -> str:
         """Checka in filerna på grenen; ger incheckningens korta id."""
         self.repo.index.add([_i_forradet(self.repo, fil) for fil in filer])
-        return str(self.repo.index.commit(meddelande).hexsha[:8])
+        return str(self.repo.index.commit(tvatta(meddelande)).hexsha[:8])
 
 
 @contextlib.contextmanager
@@ -279,7 +280,7 @@ def _ingen_gemensam(repo: Repo, ref: str) -> Anvandningsfel:
             f"Grenen och {ref} har ingen gemensam incheckning i den här klonen: den är grund"
             " (shallow), så historiken där grenen skapades saknas och ingen jämförelse görs.",
             tips="Hämta hela historiken: git fetch --unshallow (i GitHub Actions fetch-depth: 0"
-            " i actions/checkout, i GitLab CI GIT_DEPTH: \"0\").",
+            ' i actions/checkout, i GitLab CI GIT_DEPTH: "0").',
         )
     return Anvandningsfel(
         f"Grenen och {ref} har ingen gemensam historik, så det finns inget att jämföra med.",

@@ -3,11 +3,17 @@
 Förrådet får aldrig innehålla ett personnummer (OSL 26 kap. 1 §, GDPR art. 5), så
 all text söks igenom, inte bara YAML-värdena. Alla vanliga skrivsätt hittas:
 ÅÅÅÅMMDDNNNK, ÅÅMMDDNNNK, ÅÅMMDD-NNNK, ÅÅMMDD+NNNK (efter 100 år), ÅÅÅÅMMDD-NNNK
-och samma sak med ett mellanslag som skiljetecken. Ett tal rapporteras bara när
-datumet finns (dag + 60 för samordningsnummer), födelsenumret inte är 000 och
-kontrollsiffran stämmer (Luhn med vikterna 2 och 1, Skatteverkets modulus 10).
+och samma sak med mellanslag, tabb eller radbrytning (en vikt rad) runt skiljetecknet.
+Ett nummer som sitter ihop med ett ord (`pnr811218-9876`) hittas också, men inte siffror
+i ett längre tal. Text med tecken som ser ut som siffror, streck eller mellanslag
+(helbreddssiffror, tankstreck –, hårt mellanslag, osynliga tecken) söks igenom en gång
+till, normaliserad. Ett tal rapporteras bara när datumet finns (dag + 60 för
+samordningsnummer), födelsenumret inte är 000 och kontrollsiffran stämmer (Luhn med
+vikterna 2 och 1, Skatteverkets modulus 10).
 
-En träff visar aldrig hela numret: `maskerat` har formen ÅÅMMDD-****.
+En träff visar aldrig hela numret: `maskerat` har formen ÅÅMMDD-****, och `maskera`
+ersätter varje nummer i en text med den formen (all text som kvalitet skriver ut eller
+till en fil passerar den, se kvalitet.utdata).
 
 Ett falsklarm, till exempel ett telefonnummer som råkar ha rätt kontrollsiffra,
 tystas med en kommentar på samma rad, med ett skäl:
@@ -20,24 +26,46 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["Personnummertraff", "Traff", "hitta", "i_bytes", "i_fil", "i_text", "saknar_skal"]
+__all__ = [
+    "Personnummertraff",
+    "Traff",
+    "hitta",
+    "i_bytes",
+    "i_fil",
+    "i_text",
+    "i_varden",
+    "maskera",
+    "saknar_skal",
+]
 
-# Siffror som sitter ihop med en bokstav eller siffra (även å, ä, ö, men inte _) hör
-# till ett längre ord eller tal och räknas inte. Mönstret börjar med en teckenklass och
-# inte med det villkoret eller ett valfritt sekel, för då hoppar re fram till nästa
-# siffra i C: det gör genomsökningen ungefär tre gånger snabbare. Seklet (18, 19 eller
-# 20 i ÅÅÅÅMMDD) prövas därför i _ar_giltigt.
+# Siffror som sitter ihop med fler siffror hör till ett längre tal och räknas inte;
+# bokstäver runt numret hindrar inte (”pnr811218-9876”). Mönstret börjar med en
+# teckenklass och inte med det villkoret eller ett valfritt sekel, för då hoppar re fram
+# till nästa siffra i C: det gör genomsökningen ungefär tre gånger snabbare. Seklet (18,
+# 19 eller 20 i ÅÅÅÅMMDD) prövas därför i _ar_giltigt. Mellan datumet och de fyra sista
+# siffrorna får stå ett skiljetecken (- eller +) med blanksteg runt, eller en radbrytning
+# med indrag (en vikt YAML-text).
 _MONSTER = re.compile(
-    r"(?P<siffror>[0-9](?<![^\W_][0-9])(?:[0-9]{7}|[0-9]{5}))"
-    r"[-+ ]?"
+    r"(?P<siffror>[0-9](?<![0-9][0-9])(?:[0-9]{7}|[0-9]{5}))"
+    r"[ \t]*[-+]?[ \t]*(?:\r?\n[ \t]*)?"
     r"(?P<nummer>[0-9]{4})"
-    r"(?![^\W_])"
+    r"(?![0-9])"
 )
+# Tecken som kan dölja ett nummer för mönstret: andra mellanslag än det vanliga, osynliga
+# tecken, streck som inte är bindestreck och siffror som inte är ASCII.
+_MISSTANKT = re.compile(
+    r"[^\S\n\r\t ]"
+    r"|[\u00ad\u200b-\u200f\u2010-\u2015\u2060-\u2064\u2212\ufe58\ufe63\uff0b\uff0d\ufeff]"
+    r"|(?![0-9])\d"
+)
+_OSYNLIGA = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
+_STRECK = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 _SEKEL = frozenset({"", "18", "19", "20"})
 
 _MARKOR = "kvalitet: ignorera PNR001"
@@ -97,10 +125,7 @@ def hitta(text: str) -> list[Traff]:
     traffar: list[Traff] = []
     rad, radstart, radslut = 1, 0, -1
     markor: _Markor | None = None
-    for traff in _MONSTER.finditer(text):
-        if not _ar_giltigt(traff):
-            continue
-        start = traff.start()
+    for start, _, traff in _giltiga(text):
         if start > radslut:
             # Bara radbrytningarna sedan förra träffens rad räknas: texten räknas en gång.
             rad += text.count("\n", radstart, start)
@@ -109,6 +134,56 @@ def hitta(text: str) -> list[Traff]:
             markor = _las_markor(text[radstart:radslut])
         traffar.append(_skapa_traff(traff, rad, start - radstart, markor))
     return traffar
+
+
+def maskera(text: str) -> str:
+    """Texten med varje personnummer och samordningsnummer maskerat (ÅÅMMDD-****)."""
+    traffar = list(_giltiga(text))
+    if not traffar:
+        return text
+    delar, forra = [], 0
+    for start, slut, traff in traffar:
+        if start < forra:
+            continue
+        delar += [text[forra:start], _maskera(traff)]
+        forra = slut
+    return "".join([*delar, text[forra:]])
+
+
+def _giltiga(text: str) -> list[tuple[int, int, re.Match[str]]]:
+    """Giltiga nummer i texten: början och slut i texten, och träffen, i textordning."""
+    traffar = [(t.start(), t.end(), t) for t in _MONSTER.finditer(text) if _ar_giltigt(t)]
+    if _MISSTANKT.search(text) is None:
+        return traffar
+    # Den ovanliga vägen: sök en gång till i en normaliserad kopia, med varje teckens
+    # plats i originalet, så att rad och kolumn pekar dit numret står.
+    normal, plats = _normalisera(text)
+    kanda = {start for start, _, _ in traffar}
+    for traff in _MONSTER.finditer(normal):
+        start = plats[traff.start()]
+        if _ar_giltigt(traff) and start not in kanda:
+            traffar.append((start, plats[traff.end() - 1] + 1, traff))
+    return sorted(traffar, key=lambda t: t[0])
+
+
+def _normalisera(text: str) -> tuple[str, list[int]]:
+    tecken: list[str] = []
+    plats: list[int] = []
+    for index, tkn in enumerate(text):
+        if tkn in _OSYNLIGA:
+            continue
+        if tkn in _STRECK:
+            tkn = "-"
+        elif not tkn.isascii():
+            if tkn.isdecimal():
+                tkn = str(unicodedata.decimal(tkn))
+            elif tkn.isspace() and tkn not in "\n\r":
+                tkn = " "
+            elif tkn == "\uff0b":
+                tkn = "+"
+        tecken.append(tkn)
+        plats.append(index)
+    return "".join(tecken), plats
 
 
 def saknar_skal(rad: str) -> bool:
@@ -177,6 +252,29 @@ def _maskera(traff: re.Match[str]) -> str:
     return f"{traff['siffror'][-6:]}-****"
 
 
+def i_varden(data: object) -> list[tuple[tuple[str | int, ...], Traff]]:
+    r"""Nummer i tolkade YAML-värden och nycklar, med vägen till värdet.
+
+    För text där numret inte står som det läses: skrivet med escape-sekvenser inom
+    citattecken (`"\\x38\\x31…"`), eller delat av en radfortsättning med omvänt
+    snedstreck. Rad och kolumn i träffarna gäller värdet, inte filen.
+    """
+    traffar: list[tuple[tuple[str | int, ...], Traff]] = []
+    stack: list[tuple[tuple[str | int, ...], object]] = [((), data)]
+    while stack:
+        vag, varde = stack.pop()
+        if isinstance(varde, str):
+            traffar += [(vag, traff) for traff in hitta(varde)]
+        elif isinstance(varde, dict):
+            for nyckel, under in varde.items():
+                if isinstance(nyckel, str):
+                    traffar += [((*vag, nyckel), traff) for traff in hitta(nyckel)]
+                stack.append(((*vag, str(nyckel)), under))
+        elif isinstance(varde, list):
+            stack += [((*vag, index), under) for index, under in enumerate(varde)]
+    return traffar
+
+
 def _las_markor(rad: str) -> _Markor | None:
     start = rad.find(_MARKOR)
     if start == -1:
@@ -206,6 +304,26 @@ class Personnummertraff:
     fil: str
     traff: Traff
     saknar_skal: bool
+    i_namnet: bool = False
+    """Numret står i filens (eller en mapps) namn, inte i filen."""
+
+
+def pa_rad(fil: str, traff: Traff, rad: int, kol: int, radtext: str) -> Personnummertraff:
+    """En träff i ett tolkat värde (se `i_varden`), flyttad till värdets rad och kolumn.
+
+    Raden avgör som vanligt om träffen är tystad med en ignorera-kommentar.
+    """
+    markor = _las_markor(radtext)
+    tystad = markor is not None and markor.skal is not None
+    flyttad = replace(
+        traff, rad=rad, kol=kol, tystad=tystad, skal=markor.skal if tystad and markor else None
+    )
+    return Personnummertraff(fil, flyttad, markor is not None and markor.skal is None)
+
+
+def i_namn(fil: str) -> list[Personnummertraff]:
+    """Nummer i en fils väg (filens och mapparnas namn)."""
+    return [Personnummertraff(fil, traff, False, i_namnet=True) for traff in hitta(fil)]
 
 
 def i_text(fil: str, text: str) -> list[Personnummertraff]:

@@ -10,20 +10,29 @@ from pathlib import Path
 
 from kvalitet.fynd import Bedomt, Niva, Resultat
 from kvalitet.svenska import fel_och_varningar
+from kvalitet.utdata import tvatta
 
 
 def visningsvag(rot: Path, fil: str) -> str:
-    """Filens väg som användaren skrev den: relativt arbetsmappen när det går."""
+    """Filens väg som användaren skrev den, relativt arbetsmappen när det går, på en rad.
+
+    Ett filnamn kan innehålla vad som helst (styrtecken, radbrytningar, bytes som inte är
+    UTF-8, ett personnummer); se kvalitet.utdata.
+    """
     sokvag = rot / fil
     try:
-        return Path(os.path.relpath(sokvag)).as_posix()
+        return tvatta(Path(os.path.relpath(sokvag)).as_posix(), rad=True)
     except ValueError:  # en annan enhet i Windows: ingen relativ väg finns
-        return str(sokvag)
+        return tvatta(str(sokvag), rad=True)
 
 
 def sammanfattning(resultat: Resultat) -> str:
     """Vad som kontrollerades och med vilket utfall, i hela meningar."""
-    namn = f"”{resultat.namn}”" if resultat.namn else f"i {visningsvag(resultat.rot, '.')}"
+    namn = (
+        f"”{tvatta(resultat.namn, rad=True)}”"
+        if resultat.namn
+        else f"i {visningsvag(resultat.rot, '.')}"
+    )
     delar = [
         f"{typ.antal} {typ.namn if typ.antal == 1 else typ.plural}" for typ in resultat.filtyper
     ]
@@ -48,7 +57,7 @@ def text(resultat: Resultat) -> str:
     """En rad per fynd (fil:rad:kolumn: nivå REGEL text) och en sammanfattning."""
     rader = [
         f"{visningsvag(resultat.rot, b.fynd.fil)}:{b.fynd.rad}:{b.fynd.kol}:"
-        f" {b.niva} {b.fynd.regel} {b.fynd.text}"
+        f" {b.niva} {b.fynd.regel} {tvatta(b.fynd.text, rad=True)}"
         for b in resultat.fynd
     ]
     return "\n".join([*rader, *([""] if rader else []), sammanfattning(resultat)])
@@ -62,14 +71,14 @@ def _som_dict(resultat: Resultat, bedomt: Bedomt) -> dict[str, object]:
         "kolumn": fynd.kol,
         "regel": fynd.regel,
         "nivå": str(bedomt.niva),
-        "text": fynd.text,
+        "text": tvatta(fynd.text),
     }
 
 
 def som_json(resultat: Resultat) -> str:
     """Hela resultatet som JSON."""
     data = {
-        "verksamhet": str(resultat.rot),
+        "verksamhet": tvatta(str(resultat.rot)),
         "per": resultat.per.isoformat(),
         "filer": resultat.dokument + resultat.ovriga_filer,
         "regler": resultat.regler,
@@ -96,7 +105,8 @@ def github(resultat: Resultat) -> str:
         fil = _github_escape(visningsvag(resultat.rot, fynd.fil), True)
         rader.append(
             f"::{niva} file={fil},line={fynd.rad},col={fynd.kol},"
-            f"title={_github_escape(fynd.regel, True)}::{_github_escape(fynd.text)}"
+            f"title={_github_escape(fynd.regel, True)}::"
+            f"{_github_escape(tvatta(fynd.text, rad=True))}"
         )
     return "\n".join(rader)
 
@@ -108,12 +118,11 @@ def gitlab(resultat: Resultat) -> str:
         fynd = bedomt.fynd
         fil = visningsvag(resultat.rot, fynd.fil)
         # surrogateescape: ett filnamn som inte är UTF-8 (Linux tillåter det) får inte krascha.
-        avtryck = hashlib.sha256(
-            f"{fil}:{fynd.regel}:{fynd.text}".encode(errors="surrogateescape")
-        ).hexdigest()
+        text = tvatta(fynd.text, rad=True)
+        avtryck = hashlib.sha256(f"{fil}:{fynd.regel}:{text}".encode()).hexdigest()
         poster.append(
             {
-                "description": f"{fynd.regel} {fynd.text}",
+                "description": f"{fynd.regel} {text}",
                 "check_name": fynd.regel,
                 "fingerprint": avtryck,
                 "severity": "major" if bedomt.niva == Niva.fel else "minor",

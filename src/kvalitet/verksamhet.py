@@ -230,6 +230,15 @@ class Verksamhet:
             # Personnummer kan stå i vilken fil som helst, också i en stor export: den
             # söks igenom i bitar (se personnummer.i_fil), som UTF-8 och annars Latin-1.
             yield from personnummer.i_fil(self._relativ(fil), fil)
+        # Och i namnen: en fil eller mapp som heter som ett personnummer.
+        for relativ in self.alla_filnamn:
+            yield from personnummer.i_namn(relativ)
+
+    @property
+    def alla_filnamn(self) -> list[str]:
+        """Varje fils väg relativt roten: dokumenten, de andra filerna och länkarna ut."""
+        ovriga = [self._relativ(fil) for fil in self.ovriga_filer]
+        return [*(dok.relativ for dok in self.dokument), *ovriga, *self.lankar_ut]
 
     def _relativ(self, sokvag: Path) -> str:
         return sokvag.relative_to(self.rot).as_posix()

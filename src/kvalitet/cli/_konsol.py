@@ -24,19 +24,20 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 from kvalitet.cli import ALTERNATIV
 from kvalitet.fel import KvalitetFel, Slutkod
 from kvalitet.tabell import Tabell, Vy
+from kvalitet.utdata import tvatta
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
 def skriv(text: str) -> None:
-    """Skriv en rad till standard ut."""
-    print(text)
+    """Skriv en rad till standard ut (utan personnummer och styrtecken, se kvalitet.utdata)."""
+    print(tvatta(text))
 
 
 def skriv_fel(text: str) -> None:
-    """Skriv en rad till standard fel."""
-    print(text, file=sys.stderr)
+    """Skriv en rad till standard fel (utan personnummer och styrtecken)."""
+    print(tvatta(text), file=sys.stderr)
 
 
 def skriv_vy(vy: Vy) -> None:
@@ -48,7 +49,7 @@ def skriv_vy(vy: Vy) -> None:
     konsol = Console(highlight=False, width=None if terminal else 160)
     for del_ in vy:
         if not isinstance(del_, Tabell):
-            konsol.print(del_, markup=False)
+            konsol.print(tvatta(del_), markup=False)
             continue
         with konsol.capture() as fangad:
             _skriv_tabell(konsol, del_)
@@ -64,14 +65,14 @@ def _skriv_tabell(konsol: Console, tabell: Tabell) -> None:
     from rich.text import Text
 
     if not tabell.rader:
-        konsol.print(f"{tabell.titel}: {tabell.tom}", markup=False)
+        konsol.print(tvatta(f"{tabell.titel}: {tabell.tom}"), markup=False)
         return
     # Text-objekt, så att användarens text aldrig tolkas som rich-markering ([G1]).
     ritad = Table(
-        title=Text(tabell.titel, style="bold"),
+        title=Text(tvatta(tabell.titel), style="bold"),
         title_justify="left",
         box=box.SIMPLE_HEAD,
-        caption=Text(tabell.fot) if tabell.fot else None,
+        caption=Text(tvatta(tabell.fot)) if tabell.fot else None,
         caption_justify="left",
     )
     for index, kolumn in enumerate(tabell.kolumner):
@@ -83,7 +84,7 @@ def _skriv_tabell(konsol: Console, tabell: Tabell) -> None:
         else:
             ritad.add_column(Text(kolumn), overflow="fold", ratio=langst, min_width=20)
     for rad in tabell.rader:
-        ritad.add_row(*(Text(cell) for cell in rad))
+        ritad.add_row(*(Text(tvatta(cell)) for cell in rad))
     konsol.print(ritad)
 
 

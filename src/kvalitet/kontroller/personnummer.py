@@ -37,6 +37,16 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
             if hit.saknar_skal
             else " Ta bort det (och ur git-historiken om det redan är incheckat)."
         )
+        if hit.i_namnet:
+            yield Fynd(
+                hit.fil,
+                1,
+                1,
+                ID,
+                f"Filens eller mappens namn innehåller ett {slag} ({traff.maskerat}). Byt namn"
+                " på den (och ta bort den ur git-historiken om den redan är incheckad).",
+            )
+            continue
         yield Fynd(
             hit.fil,
             traff.rad,

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from kvalitet import __version__, mallar, svenska
+from kvalitet.utdata import tvatta
 
 FORMAT = ("md", "html")
 
@@ -94,7 +95,8 @@ def rendera(mall: str, ending: str, **vy: Any) -> str:
     Returns:
         Den färdiga texten.
     """
-    return _miljon(ending).get_template(f"{mall}.{ending}.j2").render(**vy)
+    # Också en rapport som bara skrivs till en fil: inga personnummer, inga styrtecken.
+    return tvatta(_miljon(ending).get_template(f"{mall}.{ending}.j2").render(**vy))
 
 
 def rendera_svg(mall: str, **vy: Any) -> Markup:
