@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import io
 import os
 import re
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from kvalitet import yamlio
 from tests.conftest import kor
@@ -156,3 +159,38 @@ def test_en_skrivskyddad_fil_andras_inte(liten: Path) -> None:
     assert svar.slutkod == 1, svar
     assert "garaget.yaml är skrivskyddad och ändras inte" in svar.stderr
     assert garaget.read_bytes() == fore
+
+
+# Tecken som YAML läser som radbrytningar ändras aldrig tyst (13.11).
+
+
+@pytest.mark.parametrize("tecken", ["\r", "\x85", "\u2028", "\u2029"])
+@pytest.mark.parametrize(
+    "kommando",
+    [
+        ["garage", "parkera", "Rubrik{}", "--typ", "behov"],
+        ["garage", "parkera", "Rubrik", "--typ", "behov", "--beskrivning", "Text{}mer"],
+        ["avvikelse", "ny", "--typ", "avvikelse", "--rum", "processer", "--beskrivning", "A{}B"],
+        ["riskanalys", "ny", "--rubrik", "Risk{}", "--rum", "processer"],
+        ["buuuu", "starta", "varv", "--namn", "Varv{}ett"],
+    ],
+    ids=["rubrik", "beskrivning", "avvikelse", "riskanalys", "buuuu"],
+)
+def test_cr_nel_och_radavgransare_vagras(liten: Path, kommando: list[str], tecken: str) -> None:
+    fore = {p: p.read_bytes() for p in liten.rglob("*") if p.is_file()}
+    svar = kor(*(a.replace("{}", tecken) for a in kommando), "-C", str(liten))
+    assert svar.slutkod == 2, svar
+    assert "som inte kan sparas oförändrat i filen" in svar.stderr
+    assert {p: p.read_bytes() for p in liten.rglob("*") if p.is_file()} == fore
+
+
+def test_ett_nul_tecken_i_ett_svar_vagras(liten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal("Rutin\x00 som kortas av\n"))
+    svar = kor("riskanalys", "ny", "--rum", "processer", "-C", str(liten))
+    assert svar.slutkod == 2, svar
+    assert "NUL-tecken" in svar.stderr
+    assert not (liten / "riskanalyser").exists()

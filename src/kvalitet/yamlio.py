@@ -31,7 +31,7 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.tag import Tag
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from kvalitet.fel import CParserSaknas
+from kvalitet.fel import Anvandningsfel, CParserSaknas
 
 _SAKER = YAML(typ="safe", pure=False)
 
@@ -605,8 +605,30 @@ def lagg_till(sekvens: Any, varde: Any) -> None:
         sekvens.fa.set_block_style()
 
 
+_OFORANDRADE = {
+    "\r": "en vagnretur (CR)",
+    "\x85": "radslutstecknet NEL (U+0085)",
+    "\u2028": "radavgränsaren U+2028",
+    "\u2029": "styckeavgränsaren U+2029",
+    "\x00": "ett NUL-tecken",
+}
+
+
 def text(varde: str, indrag: int = 0) -> Any:
-    """En text att skriva: kort på en rad, lång vikt (>-), med radbrytningar bevarade (|)."""
+    """En text att skriva: kort på en rad, lång vikt (>-), med radbrytningar bevarade (|).
+
+    Raises:
+        Anvandningsfel: När texten har ett tecken som YAML läser som en radbrytning (eller
+            NUL): det skulle tyst bli ett annat tecken i filen, så texten vägras i stället.
+    """
+    for tecken, namn in _OFORANDRADE.items():
+        if tecken in varde:
+            raise Anvandningsfel(
+                f"Texten innehåller {namn}, som inte kan sparas oförändrat i filen:"
+                f" ”{varde[:60]}”.",
+                tips="Ta bort tecknet (det kommer ofta med text som klistrats in) och försök"
+                " igen; en radbrytning (LF) går bra.",
+            )
     if "\n" in varde.rstrip("\n"):
         # Ett block vars första rad börjar med blanktecken behöver en indragsindikator,
         # som inte alla läsare klarar; då får ruamel välja citattecken i stället.

@@ -127,6 +127,11 @@ def kravs(
             )
         val = f" ({', '.join(tillatna)})" if tillatna else ""
         varde = str(typer.prompt(f"{fraga}{val}")).strip()
+        if "\x00" in varde:
+            # Ett NUL-tecken skulle annars tyst korta av texten längre fram.
+            raise Anvandningsfel(
+                f"Svaret innehåller ett NUL-tecken (byte 0); skriv {alternativ} igen."
+            )
     if not varde.strip():
         raise Anvandningsfel(f"{alternativ} får inte vara tomt.")
     return ett_av(varde, tillatna, alternativ) if tillatna else varde
