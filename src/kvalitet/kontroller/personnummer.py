@@ -4,7 +4,10 @@ Förrådet granskas i pull requests, speglas till forgen och sparas för alltid 
 git-historiken; det får inte innehålla personuppgifter (OSL 26 kap., GDPR art. 5).
 Alla filer söks igenom som text, inte bara YAML-värdena: `1212121212` läses annars
 som ett tal. Nummer i alla skrivsätt hittas (ÅÅMMDD-NNNN, ÅÅÅÅMMDDNNNN, med + efter
-100 år), och bara de med giltigt datum och kontrollsiffra rapporteras, maskerade.
+100 år), också med tankstreck, hårt mellanslag, tabb eller osynliga tecken mellan
+siffrorna, med helbreddssiffror, ihop med ett ord, vikta över två rader, skrivna med
+YAML:s escape-sekvenser och i fil- och mappnamn. Bara de med giltigt datum och
+kontrollsiffra rapporteras, och aldrig i klartext: allt kvalitet skriver ut maskeras.
 
 Är det ett falsklarm, till exempel ett telefonnummer som råkar ha rätt
 kontrollsiffra, skriv på samma rad en kommentar med skälet:
