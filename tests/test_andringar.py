@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import git
@@ -370,3 +371,50 @@ def test_en_grund_klon_utan_gemensam_incheckning_jamfor_inte_med_fel_bas(
     svar = kor("kontrollera", str(klon), "--bas", "origin/main", "--per", PER)
     assert "POS001" not in svar.stdout, svar
     assert svar.slutkod == 0, svar
+
+
+# Frister stoppar inte en gren som inte orsakar dem (issue 14.1).
+
+SENT = "2027-03-01"  # rum utan session, egenkontroller och åtaganden har då löpt ut
+
+
+def _ny_avvikelse_pa_grenen(repo: git.Repo) -> Path:
+    mapp = Path(repo.working_dir)
+    svar = kor("avvikelse", "ny", "--typ", "avvikelse", "--rum", "processer", "--beskrivning",
+               "Ett beslut dröjde.", "--datum", "2027-02-20", "-C", str(mapp))  # fmt: skip
+    assert svar.slutkod == 0, svar
+    repo.git.add(A=True)
+    repo.index.commit("En ny avvikelse")
+    return mapp
+
+
+def test_en_gren_med_en_ny_avvikelse_stoppas_inte_av_frister(forrad: git.Repo) -> None:
+    mapp = _ny_avvikelse_pa_grenen(forrad)
+    for flaggor in ((), ("--strikt",)):
+        svar = kor("kontrollera", str(mapp), "--bas", "main", "--per", SENT, *flaggor)
+        assert svar.slutkod == 0, svar
+    rader = [r for r in svar.stdout.splitlines() if " RUM002 " in r or " EGK001 " in r]
+    assert len(rader) == 4, svar.stdout
+    assert all(": varning " in r and "löpt ut redan på målgrenen" in r for r in rader), rader
+    # Samma filer på main (och i ett schemalagt jobb, utan --bas) stoppar.
+    forrad.heads.main.checkout()
+    svar = kor("kontrollera", str(mapp), "--per", SENT)
+    assert svar.slutkod == 1, svar
+    assert re.search(r": fel RUM002 .*Processer och rutiner", svar.stdout), svar.stdout
+
+
+def test_en_frist_som_grenen_orsakar_stoppar(forrad: git.Repo) -> None:
+    mapp = Path(forrad.working_dir)
+    (mapp / "arshjul/2026/trygghet.yaml").unlink()  # rummet förlorar sin handlingsplan
+    forrad.git.add(A=True)
+    forrad.index.commit("Sessionen borttagen")
+    svar = kor("kontrollera", str(mapp), "--bas", "main", "--per", PER, "--format", "json")
+    assert svar.slutkod == 1, svar
+    rum002 = [f for f in json.loads(svar.stdout)["fynd"] if f["regel"] == "RUM002"]
+    assert [(f["nivå"], "målgrenen" in f["text"]) for f in rum002] == [("fel", False)], rum002
+
+
+def test_regler_sager_vilka_som_ar_frister() -> None:
+    svar = kor("regler", "RUM002")
+    assert "Frist:" in svar.stdout
+    assert "Frist:" not in kor("regler", "SES002").stdout

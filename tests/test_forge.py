@@ -61,6 +61,7 @@ def test_gitlab_mallen_har_jobbet_och_code_quality() -> None:
     assert jobb["artifacts"]["when"] == "always"
     assert re.fullmatch(r"[a-z0-9 ]+", jobb["artifacts"]["expose_as"])
     assert jobb["variables"]["GIT_DEPTH"] == "0"
+    assert {"if": '$CI_PIPELINE_SOURCE == "schedule"'} in jobb["rules"]
 
 
 # Att köra stegen.

@@ -223,6 +223,7 @@ def test_init_skriver_ci_som_anvander_kvalitets_atgard_och_gitlab_mall(tmp_path:
     assert kor("init", str(mapp), *NORDMALING).slutkod == 0
     github, gitlab = _ci_filer(mapp)
     assert "pull_request" in github["on"]
+    assert github["on"]["schedule"] == [{"cron": "0 6 * * 1"}]  # fristerna varje vecka
     steg = github["jobs"]["kontrollera"]["steps"]
     assert steg[0]["with"]["fetch-depth"] == 0
     assert steg[1] == {"uses": f"kvalitet/kvalitet@v{__version__}"}

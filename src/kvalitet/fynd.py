@@ -38,6 +38,9 @@ class Bedomt:
 
     fynd: Fynd
     niva: Niva
+    arvd: bool = False
+    """En frist som har löpt ut redan på målgrenen (`--bas`), inte genom grenens ändringar:
+    den visas som varning men stoppar inte grenen, inte heller med --strikt."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class Resultat:
         return sum(1 for bedomt in self.fynd if bedomt.niva == niva)
 
     def slutkod(self, strikt: bool) -> Slutkod:
-        """1 vid fel (och vid varningar med --strikt), annars 0."""
-        underkand = self.antal(Niva.fel) or (strikt and self.antal(Niva.varning))
+        """1 vid fel (och vid varningar med --strikt, utom ärvda frister), annars 0."""
+        egna_varningar = any(b.niva == Niva.varning and not b.arvd for b in self.fynd)
+        underkand = self.antal(Niva.fel) or (strikt and egna_varningar)
         return Slutkod.FYND if underkand else Slutkod.OK

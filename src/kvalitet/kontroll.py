@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from kvalitet import regelverk
 from kvalitet.dokument import Dokument
 from kvalitet.filer import Fil
-from kvalitet.fynd import Bedomt, Filtypsantal, Resultat
+from kvalitet.fynd import Bedomt, Filtypsantal, Niva, Resultat
 from kvalitet.kontroller import REGLER
 from kvalitet.kontroller._bas import Kontext, Regel
 from kvalitet.modell import FILTYPER
@@ -59,8 +60,10 @@ def bedom(
         Resultatet med fynden, sorterade efter fil, rad och kolumn.
     """
     ktx = Kontext(verksamhet, per, regelverk.for_verksamhet(verksamhet).lex_sarah, bas)
-    valda = REGLER.values() if regler is None else regler
+    valda = list(REGLER.values() if regler is None else regler)
     fynd = [Bedomt(fynd, regel.NIVA) for regel in valda for fynd in regel.kontrollera(ktx)]
+    if bas is not None:
+        fynd = _arvda_frister(fynd, bas, per, [r for r in valda if getattr(r, "FRIST", False)])
     fynd.sort(key=lambda bedomt: bedomt.fynd)
     antal = Counter(dok.filtyp.namn for dok in verksamhet.dokument if dok.filtyp is not None)
     huset = verksamhet.huset[1].verksamhet if verksamhet.huset else None
@@ -78,6 +81,34 @@ def bedom(
         ovriga_filer=len(verksamhet.ovriga_filer),
         regler=len(REGLER),
     )
+
+
+ARVD = (
+    " (Fristen har löpt ut redan på målgrenen och stoppar inte den här ändringen; den ska"
+    " åtgärdas för sig.)"
+)
+
+
+def _arvda_frister(
+    fynd: list[Bedomt], bas: Verksamhet, per: date, frister: list[Regel]
+) -> list[Bedomt]:
+    """Fristfynd som målgrenen redan har: varningar som inte stoppar grenen.
+
+    En frist (ett rum utan session, en försenad egenkontroll) som löper ut medan en gren
+    är öppen ska inte stoppa en ändring som inte har med den att göra, till exempel en ny
+    avvikelse. Ett fristfynd som grenen själv orsakar (en borttagen session) stoppar.
+    """
+    if not frister:
+        return fynd
+    ktx = Kontext(bas, per, regelverk.for_verksamhet(bas).lex_sarah)
+    pa_malgrenen = {(f.regel, f.fil, f.text) for regel in frister for f in regel.kontrollera(ktx)}
+    idn = {regel.ID for regel in frister}
+    return [
+        Bedomt(replace(b.fynd, text=b.fynd.text + ARVD), Niva.varning, arvd=True)
+        if b.fynd.regel in idn and (b.fynd.regel, b.fynd.fil, b.fynd.text) in pa_malgrenen
+        else b
+        for b in fynd
+    ]
 
 
 SKRIVSPARR = ("FIL001", "YAML001", "YAML002", "SCH001", "PNR001")

@@ -27,9 +27,22 @@ def regler(
                 f"Det finns ingen regel ”{regel}”.", tips="Se alla med: kvalitet regler"
             )
         valda = [REGLER[regel.upper()]]
-    block = [f"{r.ID} ({r.NIVA}): {r.RUBRIK}\n{_indrag(inspect.getdoc(r) or '')}" for r in valda]
+    block = [
+        f"{r.ID} ({r.NIVA}): {r.RUBRIK}\n{_indrag((inspect.getdoc(r) or '') + _frist(r))}"
+        for r in valda
+    ]
     skriv("\n\n".join(block))
     return 0
+
+
+def _frist(regel: object) -> str:
+    if not getattr(regel, "FRIST", False):
+        return ""
+    return (
+        "\n\nFrist: fyndet beror på dagen. I en pull request (kontrollera --bas) är det en"
+        " varning som inte stoppar grenen när målgrenen redan har det, och ett fel bara när"
+        " grenen själv orsakar det; på main och i ett schemalagt jobb gäller nivån ovan."
+    )
 
 
 def _indrag(text: str) -> str:

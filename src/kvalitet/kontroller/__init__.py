@@ -2,7 +2,9 @@
 
 Varje regelmodul har `ID`, `NIVA` (standardnivån), `RUBRIK` och en funktion
 `kontrollera(ktx)` som ger fynd. Modulens docstring är regelns dokumentation för
-användaren och visas av `kvalitet regler`.
+användaren och visas av `kvalitet regler`. En regel vars fynd beror på dagen (en frist:
+ett rum utan session, en försenad egenkontroll) har `FRIST = True`; i en pull request
+(`kontrollera --bas`) stoppar ett sådant fynd bara om grenen själv orsakar det.
 """
 
 from __future__ import annotations

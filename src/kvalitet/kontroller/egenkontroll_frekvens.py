@@ -29,6 +29,8 @@ from kvalitet.svenska import antal, kort
 ID = "EGK001"
 NIVA = Niva.fel
 RUBRIK = "Kontrollmoment vars frekvens har löpt ut"
+FRIST = True
+"""Fynden beror på dagen: se kvalitet.kontroll.ARVD."""
 
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:

@@ -17,6 +17,8 @@ from kvalitet.svenska import kort
 ID = "ATG001"
 NIVA = Niva.varning
 RUBRIK = "Försenad åtgärd"
+FRIST = True
+"""Fynden beror på dagen: se kvalitet.kontroll.ARVD."""
 
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:

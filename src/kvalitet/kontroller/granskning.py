@@ -26,6 +26,8 @@ from kvalitet.svenska import antal
 ID = "GRA001"
 NIVA = Niva.varning
 RUBRIK = "Dokument som inte har granskats på länge"
+FRIST = True
+"""Fynden beror på dagen: se kvalitet.kontroll.ARVD."""
 
 _MARKERA = "Skriv senast_granskad: ÅÅÅÅ-MM-DD när ni har gått igenom dokumentet."
 

@@ -19,6 +19,8 @@ from kvalitet.kontroller._bas import Kontext
 ID = "RUM002"
 NIVA = Niva.fel
 RUBRIK = "Rummet saknar handlingsplan i kraft"
+FRIST = True
+"""Fynden beror på dagen: se kvalitet.kontroll.ARVD."""
 
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:

@@ -21,6 +21,8 @@ from kvalitet.modell.avvikelse import ALLVARLIGA, LexSarah
 ID = "SAR002"
 NIVA = Niva.varning
 RUBRIK = "Lex Sarah-ärende utanför lokal frist"
+FRIST = True
+"""Fynden beror på dagen: se kvalitet.kontroll.ARVD."""
 
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:

@@ -17,6 +17,8 @@ from kvalitet.kontroller._bas import Kontext
 ID = "RUM003"
 NIVA = Niva.varning
 RUBRIK = "Rummets stopp i årshjulet är försenat"
+FRIST = True
+"""Fynden beror på dagen: se kvalitet.kontroll.ARVD."""
 
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:

@@ -16,6 +16,8 @@ from kvalitet.kontroller._bas import Kontext
 ID = "ATA002"
 NIVA = Niva.fel
 RUBRIK = "Avslutat år utan utfall eller analys"
+FRIST = True
+"""Fynden beror på dagen: se kvalitet.kontroll.ARVD."""
 
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
