@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import shlex
 from pathlib import Path
 
 import git
@@ -279,3 +280,80 @@ def test_utan_rum_i_en_terminal_fragar_kvalitet(
     assert svar.slutkod == 0, svar
     assert "Vilket rum" in svar.stdout
     assert _las(utan_omvarld / OMVARLD_2026)["rum"] == "omvarld"
+
+
+# Tipsen bär året och mappen, och ett stopp före införandet skapas inte tyst (issue 14.2).
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _foreslaget(text: str, inledning: str) -> list[str]:
+    rad = next(r for r in text.splitlines() if r.startswith(inledning))
+    kommando = shlex.split(rad.removeprefix(inledning))
+    assert kommando[0] == "kvalitet", rad
+    return kommando[1:]
+
+
+def test_tipset_efter_starta_bar_aret_och_mappen(
+    liten: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(liten.parent)
+    svar = kor("arshjul", "starta", "processer", "--ar", "2027", "-C", liten.name)
+    assert svar.slutkod == 0, svar
+    foreslaget = _foreslaget(svar.stdout, "Fyll i sessionen och avsluta den med: ")
+    assert foreslaget == ["arshjul", "avsluta", "processer", "--ar", "2027", "-C", liten.name]
+    # Att följa tipset hittar sessionen (som ännu inte är ifylld).
+    svar = kor(*foreslaget, "--per", PER)
+    assert svar.slutkod == 1, svar
+    assert "kan inte avslutas än" in svar.stderr
+    # Utan --ar föreslår kvalitet året som finns.
+    svar = kor("arshjul", "avsluta", "processer", "-C", liten.name, "--ar", "2028")
+    assert "menade du kvalitet arshjul avsluta processer --ar 2027" in svar.stderr, svar
+
+
+def test_stopp_fore_inforandet_skapas_inte_tyst(
+    liten: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    huset = liten / "huset.yaml"
+    huset.write_text(
+        huset.read_text(encoding="utf-8").replace("2026-01-01", "2026-12-01"), encoding="utf-8"
+    )
+    (liten / "arshjul/2026/processer.yaml").unlink()
+    svar = kor("arshjul", "starta", "processer", "--ar", "2026", "-C", str(liten))
+    assert svar.slutkod == 2, svar
+    assert "ligger före årshjulets införande 2026-12-01" in svar.stderr
+    assert "--ar 2027" in svar.stderr
+    assert not (liten / "arshjul/2026/processer.yaml").exists()
+    monkeypatch.setattr("sys.stdin", _Terminal("kanske\nn\n"))  # frågar igen efter ett annat svar
+    svar = kor("arshjul", "starta", "processer", "--ar", "2026", "-C", str(liten))
+    assert svar.slutkod == 2, svar
+    assert "Svara j (ja) eller n (nej)." in svar.stdout
+    assert not (liten / "arshjul/2026/processer.yaml").exists()
+    monkeypatch.setattr("sys.stdin", _Terminal("j\n"))
+    assert kor("arshjul", "starta", "processer", "--ar", "2026", "-C", str(liten)).slutkod == 0
+    (liten / "arshjul/2026/processer.yaml").unlink()
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    svar = kor(
+        "arshjul", "starta", "processer", "--ar", "2026", "--fore-inforandet", "-C", str(liten)
+    )
+    assert svar.slutkod == 0, svar
+
+
+def test_efter_avsluta_foreslas_nasta_steg_i_git(liten: Path) -> None:
+    repo = git.Repo.init(liten, initial_branch="main")
+    trygghet = liten / "arshjul/2026/trygghet.yaml"
+    trygghet.write_text(
+        trygghet.read_text(encoding="utf-8").replace("status: genomförd", "status: pågår"),
+        encoding="utf-8",
+    )
+    repo.git.add(A=True)
+    repo.index.commit("Början")
+    svar = kor("arshjul", "avsluta", "trygghet", "--ar", "2026", "-C", str(liten), "--per", PER)
+    assert svar.slutkod == 0, svar
+    assert "git switch -c arshjul/2026-trygghet-genomford" in svar.stdout
+    assert "git push -u origin arshjul/2026-trygghet-genomford" in svar.stdout
+    svar = kor("arshjul", "starta", "processer", "--ar", "2027", "--gren", "-C", str(liten))
+    assert svar.slutkod == 1, svar  # arbetsträdet har ändringar: --gren vägrar

@@ -58,6 +58,14 @@ def forrad(mapp: Path) -> Repo | None:
         return None
 
 
+def aktuell_gren(mapp: Path) -> str | None:
+    """Grenen som är utcheckad i mappens förråd, eller None (inget förråd, ingen gren)."""
+    repo = forrad(mapp) if git_finns() else None
+    if repo is None or repo.head.is_detached:
+        return None
+    return str(repo.active_branch.name)
+
+
 def _i_forradet(repo: Repo, sokvag: Path) -> str:
     return sokvag.resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
 

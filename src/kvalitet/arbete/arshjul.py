@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from kvalitet import arshjulet, kontroll, redigering, yamlio
+from kvalitet.anvisning import kommando
 from kvalitet.arbete import garage, kolada
 from kvalitet.dokument import Dokument
 from kvalitet.fel import Anvandningsfel, KvalitetFel, Slutkod
@@ -57,7 +58,9 @@ def plan(v: Verksamhet, ar: int, per: date) -> Tabell:
                 str(status),
                 datumtext(session[1].datum) if session else "–",
                 _atgardslage(session[1], per) if session else "–",
-                session[0].relativ if session else f"(kvalitet arshjul starta {rum.id})",
+                session[0].relativ
+                if session
+                else f"({kommando(v.rot, 'arshjul', 'starta', rum.id, ar=ar)})",
             )
         )
     fot = ", ".join(f"{status}: {n}" for status, n in raknare.items())
@@ -84,7 +87,18 @@ def _atgardslage(session: Session, per: date) -> str:
     return text + (f", {antal(len(sena), 'försenad', 'försenade')}" if sena else "")
 
 
-def starta(v: Verksamhet, rum_text: str, ar: int, datum: date | None, per: date) -> Andring:
+class ForeInforandet(Anvandningsfel):
+    """Stoppet ligger före årshjulets införande: ingen session behövs där."""
+
+
+def starta(
+    v: Verksamhet,
+    rum_text: str,
+    ar: int,
+    datum: date | None,
+    per: date,
+    fore_inforandet: bool = False,
+) -> Andring:
     """En ny session för rummet, ifylld från rummets guide och med underlag.
 
     Args:
@@ -93,14 +107,24 @@ def starta(v: Verksamhet, rum_text: str, ar: int, datum: date | None, per: date)
         ar: Året.
         datum: Dagen för sessionen, om den är bestämd.
         per: I dag (avvikelser räknas fram till den dagen).
+        fore_inforandet: Skapa sessionen också när stoppet ligger före införandet.
 
     Returns:
         Den nya filen, ännu inte skriven.
 
     Raises:
         Anvandningsfel: När rummet inte finns eller saknar guide.
+        ForeInforandet: När stoppet ligger före införandet (och det inte är sagt ändå).
     """
     rum = v.hitta_rum(rum_text)
+    status = arshjulet.rumsstatus(v, rum, ar, per)
+    if status == arshjulet.Rumsstatus.fore_inforandet and not fore_inforandet and v.huset:
+        raise ForeInforandet(
+            f"Stoppet för ”{rum.namn}” {ar} ({MANADER[rum.månad - 1]}) ligger före"
+            f" årshjulets införande {v.huset[1].årshjul.infört}, så ingen session behövs där.",
+            tips=f"Nästa stopp: {kommando(v.rot, 'arshjul', 'starta', rum.id, ar=ar + 1)}."
+            " Skapa sessionen ändå med --fore-inforandet.",
+        )
     guide = v.guider.get(rum.id)
     if guide is None:
         raise Anvandningsfel(
@@ -145,7 +169,7 @@ def _session(
         kommentarer={
             "datum": "Dagen för sessionen (ÅÅÅÅ-MM-DD).",
             "status": "planerad, pågår eller genomförd. När allt är ifyllt:"
-            f" kvalitet arshjul avsluta {rum.id}",
+            f" kvalitet arshjul avsluta {rum.id} --ar {ar}",
             "deltagare": "Deltagarna som roller, aldrig namn: [enhetschef, socialsekreterare]",
             "underlag": "Underlaget för analysen: guidens checklista, Garagets poster för"
             " rummet,\nförra sessionens åtgärder som inte är klara, och avvikelserna.",
@@ -247,9 +271,15 @@ def avsluta(v: Verksamhet, rum_text: str, ar: int, datum: date | None, per: date
     rum = v.hitta_rum(rum_text)
     relativ = sessionens_fil(rum, ar)
     if not (v.rot / relativ).is_file():
+        andra = [s.år for _, s in arshjulet.rummets_sessioner(v, rum.id) if s.år != ar]
+        tips = f"Skapa den med: {kommando(v.rot, 'arshjul', 'starta', rum.id, ar=ar)}"
+        if andra:
+            tips = (
+                f"Rummet har en session {andra[-1]}; menade du"
+                f" {kommando(v.rot, 'arshjul', 'avsluta', rum.id, ar=andra[-1])}? {tips}"
+            )
         raise Anvandningsfel(
-            f"Rummet ”{rum.namn}” har ingen session {ar} ({relativ} finns inte).",
-            tips=f"Skapa den med: kvalitet arshjul starta {rum.id} --ar {ar}",
+            f"Rummet ”{rum.namn}” har ingen session {ar} ({relativ} finns inte).", tips=tips
         )
     andring = redigering.redigera(v.rot, relativ, lambda trad: _genomford(trad, datum))
     nya = redigering.bekrafta(v.rot, [andring], per)

@@ -137,6 +137,24 @@ def kravs(
     return ett_av(varde, tillatna, alternativ) if tillatna else varde
 
 
+_JA = ("j", "ja", "y", "yes")
+_NEJ = ("", "n", "nej", "no")
+
+
+def bekrafta(fraga: str) -> bool:
+    """Ja eller nej i en terminal (standard nej, frågar igen efter ett annat svar).
+
+    Utan terminal (i CI, i ett skript) är svaret alltid nej.
+    """
+    if not sys.stdin.isatty():
+        return False
+    while True:
+        svar = str(typer.prompt(f"{fraga} (j/N)", default="", show_default=False))
+        if svar.strip().lower() in _JA + _NEJ:
+            return svar.strip().lower() in _JA
+        typer.echo("Svara j (ja) eller n (nej).")
+
+
 def rum(varde: str | None, rum_id: list[str]) -> str:
     """Ett rum som måste anges; i en terminal frågar kvalitet och visar husets rum."""
     alla = ", ".join(rum_id)

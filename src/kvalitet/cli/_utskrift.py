@@ -39,8 +39,33 @@ def sparat(resultat: Sparat, verb: str = "Ändrade") -> None:
     if resultat.gren:
         skriv(
             f"På den nya grenen {resultat.gren}, incheckat som {resultat.incheckning}."
-            f" Skicka den med: git push -u origin {resultat.gren}"
+            f" Skicka den med: git push -u origin {resultat.gren} och öppna en pull request"
+            " (merge request) i forgen."
         )
+
+
+def nasta_git_steg(rot: Path, resultat: Sparat, meddelande: str, ny_gren: str) -> None:
+    """Hur en ändring som inte checkades in kommer till granskning: gren, incheckning, push."""
+    import os
+    import shlex
+
+    from kvalitet import gitinfo
+
+    gren = gitinfo.aktuell_gren(rot)
+    if gren is None:
+        return
+    filer = [os.path.relpath(rot / fil) for fil in resultat.filer]
+    checka_in = (
+        f"{shlex.join(['git', 'add', *filer])} && {shlex.join(['git', 'commit', '-m', meddelande])}"
+    )
+    if gren in ("main", "master"):
+        skriv(
+            "Skicka ändringen för granskning på en egen gren:"
+            f" git switch -c {ny_gren} && {checka_in} && git push -u origin {ny_gren}"
+            " och öppna en pull request."
+        )
+    else:
+        skriv(f"Checka in och skicka ändringen: {checka_in} && git push")
 
 
 def fynd(rot: Path, lista: list[Bedomt]) -> None:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from kvalitet.anvisning import kommando
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Ar, Katalog, Per
 from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_fel, skriv_vy
@@ -57,6 +58,14 @@ def starta(
             " pull request.",
         ),
     ] = False,
+    fore_inforandet: Annotated[
+        bool,
+        typer.Option(
+            "--fore-inforandet",
+            help="Skapa sessionen också när stoppet ligger före årshjulets införande (annars"
+            " frågar kvalitet i en terminal och vägrar utan).",
+        ),
+    ] = False,
 ) -> int:
     """Skapa årets session för ett rum, ifylld från rummets guide och med underlag."""
     from kvalitet.arbete import arshjul
@@ -67,7 +76,12 @@ def starta(
     ar_ = _alternativ.ar(ar, (dag or idag).year)
     v = _utskrift.ladda(katalog)
     valt = _alternativ.rum(rum, [r.id for r in v.rum])
-    andring = arshjul.starta(v, valt, ar_, dag, idag)
+    try:
+        andring = arshjul.starta(v, valt, ar_, dag, idag, fore_inforandet)
+    except arshjul.ForeInforandet as fel:
+        if not _alternativ.bekrafta(f"{fel.meddelande} Skapa den ändå?"):
+            raise
+        andring = arshjul.starta(v, valt, ar_, dag, idag, fore_inforandet=True)
     hittat = v.hitta_rum(valt)
     sparat = spara(
         v.rot,
@@ -77,7 +91,8 @@ def starta(
         meddelande=f"Årshjulet {ar_}: ny session för {hittat.namn}",
     )
     _utskrift.sparat(sparat)
-    skriv(f"Fyll i sessionen och avsluta den med: kvalitet arshjul avsluta {hittat.id}")
+    avsluta_ = kommando(v.rot, "arshjul", "avsluta", hittat.id, ar=ar_)
+    skriv(f"Fyll i sessionen och avsluta den med: {avsluta_}")
     return 0
 
 
@@ -109,7 +124,16 @@ def avsluta(
     if avslutad.andring is None:
         skriv("Sessionen är redan genomförd; inget har ändrats.")
         return 0
-    _utskrift.sparat(spara(v.rot, [avslutad.andring], dag), "Markerade som genomförd:")
+    hittat = v.hitta_rum(valt)
+    sparat = spara(v.rot, [avslutad.andring], dag)
+    _utskrift.sparat(sparat, "Markerade som genomförd:")
+    ar_ = _alternativ.ar(ar, dag.year)
+    _utskrift.nasta_git_steg(
+        v.rot,
+        sparat,
+        f"Årshjulet {ar_}: sessionen för {hittat.namn} är genomförd",
+        f"{arshjul.gren(hittat, ar_)}-genomford",
+    )
     return 0
 
 
