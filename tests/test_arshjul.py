@@ -285,11 +285,6 @@ def test_utan_rum_i_en_terminal_fragar_kvalitet(
 # Tipsen bär året och mappen, och ett stopp före införandet skapas inte tyst (issue 14.2).
 
 
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
 def _foreslaget(text: str, inledning: str) -> list[str]:
     rad = next(r for r in text.splitlines() if r.startswith(inledning))
     kommando = shlex.split(rad.removeprefix(inledning))

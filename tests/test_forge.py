@@ -242,7 +242,14 @@ def test_atgardens_indata_katalog_och_strikt(ci_python: Path, tmp_path: Path) ->
     session = forrad.arbete / "ifo" / "arshjul" / "2026" / "processer.yaml"
     assert (
         kor(
-            "arshjul", "starta", "processer", "-C", str(forrad.arbete / "ifo"), "--ar", "2026"
+            "arshjul",
+            "starta",
+            "processer",
+            "-C",
+            str(forrad.arbete / "ifo"),
+            "--ar",
+            "2026",
+            "--fore-inforandet",
         ).slutkod
         == 0
     )

@@ -36,7 +36,16 @@ def test_try_repo_kor_krokarna_pa_en_verksamhet(tmp_path: Path) -> None:
     assert (
         kor("init", str(mapp), "--organisation", "Testkommun", "--kommunkod", "2401").slutkod == 0
     )
-    startad = kor("arshjul", "starta", "processer", "-C", str(mapp), "--ar", str(idag.year))
+    startad = kor(
+        "arshjul",
+        "starta",
+        "processer",
+        "-C",
+        str(mapp),
+        "--ar",
+        str(idag.year),
+        "--fore-inforandet",
+    )
     assert startad.slutkod == 0, startad
     session = mapp / "arshjul" / str(idag.year) / "processer.yaml"
     text = session.read_text(encoding="utf-8")

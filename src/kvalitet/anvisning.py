@@ -40,4 +40,6 @@ def _mapp(rot: Path) -> str | None:
     rot = rot.resolve()
     if har == rot or rot in har.parents:
         return None
-    return os.path.relpath(rot)
+    # Relativt arbetsmappen när det är kort (en grannmapp), annars hela vägen.
+    relativ = os.path.relpath(rot)
+    return relativ if relativ.count("..") <= 1 else str(rot)

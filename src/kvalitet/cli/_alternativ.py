@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from kvalitet.fel import Anvandningsfel
+
+if TYPE_CHECKING:
+    from kvalitet.verksamhet import Verksamhet
 
 Katalog = Annotated[
     Path,
@@ -52,6 +56,9 @@ def rum_alternativ(hjalp: str) -> Any:
     """Alternativet --rum med kommandots hjälptext och husets rum i kompletteringen."""
     return typer.Option("--rum", metavar="RUM", help=hjalp, autocompletion=rummen)
 
+
+KRAVS = " Krävs; saknas det frågar kvalitet i en terminal."
+"""Hjälptextens markering av ett alternativ som måste anges (se `kravs`)."""
 
 Rum = Annotated[str | None, rum_alternativ("Rummet: id, prefix eller namn.")]
 Ar = Annotated[str | None, typer.Option("--ar", metavar="ÅR", help="Året (standard: i år).")]
@@ -106,35 +113,59 @@ def kravs(
     alternativ: str,
     fraga: str,
     tillatna: tuple[str, ...] | None = None,
+    *,
+    exempel: str | None = None,
     tips: str | None = None,
+    giltig: Callable[[str], str] | None = None,
 ) -> str:
     """Ett alternativ eller argument som måste anges: i en terminal frågar kvalitet efter det.
 
     Utan terminal (i CI, i ett skript) frågar kvalitet aldrig, utan ger ett
-    användningsfel som säger vilket alternativ som saknas.
+    användningsfel som säger vilket alternativ som saknas, med ett exempel. I en terminal
+    frågar kvalitet igen efter ett svar som inte går (ett felskrivet rum, en okänd typ).
+
+    Args:
+        varde: Värdet från kommandoraden, eller None.
+        alternativ: Alternativets namn (--typ) eller argumentets (RUM).
+        fraga: Frågan i terminalen.
+        tillatna: De tillåtna värdena, om de är givna.
+        exempel: Ett exempel på ett värde, till tipset (annars det första tillåtna).
+        tips: Ett eget tips när värdet saknas utan terminal.
+        giltig: Prövar värdet och ger det som det ska användas (Anvandningsfel annars).
 
     Raises:
         Anvandningsfel: När värdet saknas utan terminal, är tomt eller inte tillåtet.
     """
-    if varde is None:
-        if not sys.stdin.isatty():
-            slag = "Alternativet" if alternativ.startswith("-") else "Argumentet"
-            raise Anvandningsfel(
-                f"{slag} {alternativ} saknas.",
-                tips=tips
-                or f"Ange det, till exempel {alternativ} …"
-                + (f" (ett av: {', '.join(tillatna)})" if tillatna else ""),
-            )
-        val = f" ({', '.join(tillatna)})" if tillatna else ""
-        varde = str(typer.prompt(f"{fraga}{val}")).strip()
-        if "\x00" in varde:
+    if giltig is None:
+        giltig = (lambda text: ett_av(text, tillatna, alternativ)) if tillatna else str
+    if varde is not None:
+        return giltig(_inte_tomt(varde, alternativ))
+    if not sys.stdin.isatty():
+        slag = "Alternativet" if alternativ.startswith("-") else "Argumentet"
+        forslag = exempel or (tillatna[0] if tillatna else "VÄRDE")
+        forslag = f"{alternativ} {forslag}" if alternativ.startswith("-") else forslag
+        val = f" (ett av: {', '.join(tillatna)})" if tillatna else ""
+        raise Anvandningsfel(
+            f"{slag} {alternativ} saknas.", tips=tips or f"Ange det, till exempel: {forslag}{val}"
+        )
+    val = f" ({', '.join(tillatna)})" if tillatna else ""
+    while True:
+        svar = str(typer.prompt(f"{fraga}{val}")).strip()
+        if "\x00" in svar:
             # Ett NUL-tecken skulle annars tyst korta av texten längre fram.
             raise Anvandningsfel(
                 f"Svaret innehåller ett NUL-tecken (byte 0); skriv {alternativ} igen."
             )
+        try:
+            return giltig(_inte_tomt(svar, alternativ))
+        except Anvandningsfel as fel:
+            typer.echo(f"{fel.meddelande} Försök igen (Ctrl-C avbryter).")
+
+
+def _inte_tomt(varde: str, alternativ: str) -> str:
     if not varde.strip():
         raise Anvandningsfel(f"{alternativ} får inte vara tomt.")
-    return ett_av(varde, tillatna, alternativ) if tillatna else varde
+    return varde
 
 
 _JA = ("j", "ja", "y", "yes")
@@ -155,7 +186,13 @@ def bekrafta(fraga: str) -> bool:
         typer.echo("Svara j (ja) eller n (nej).")
 
 
-def rum(varde: str | None, rum_id: list[str]) -> str:
-    """Ett rum som måste anges; i en terminal frågar kvalitet och visar husets rum."""
-    alla = ", ".join(rum_id)
-    return kravs(varde, "RUM", f"Vilket rum ({alla})", tips=f"Ange ett av husets rum: {alla}.")
+def rum(varde: str | None, v: Verksamhet, alternativ: str = "RUM") -> str:
+    """Ett rum som måste anges (id); i en terminal frågar kvalitet och visar husets rum."""
+    alla = ", ".join(r.id for r in v.rum)
+    return kravs(
+        varde,
+        alternativ,
+        f"Vilket rum ({alla})",
+        tips=f"Ange ett av husets rum: {alla}.",
+        giltig=lambda text: v.hitta_rum(text).id,
+    )

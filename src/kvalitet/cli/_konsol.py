@@ -10,6 +10,8 @@ i indata, 2 fel användning, 3 internt fel (en svensk rad; spårningen bara med
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -32,12 +34,24 @@ if TYPE_CHECKING:
 
 def skriv(text: str) -> None:
     """Skriv en rad till standard ut (utan personnummer och styrtecken, se kvalitet.utdata)."""
-    print(tvatta(text))
+    print(_farga(tvatta(text), sys.stdout))
 
 
 def skriv_fel(text: str) -> None:
     """Skriv en rad till standard fel (utan personnummer och styrtecken)."""
-    print(tvatta(text), file=sys.stderr)
+    print(_farga(tvatta(text), sys.stderr), file=sys.stderr)
+
+
+# Fel i rött och varningar i gult, bara i en terminal och inte med NO_COLOR
+# (https://no-color.org): nivån i kontrollens rader och ”fel:”/”varning:” först på en rad.
+_NIVA = re.compile(r"^((?:\S.*?:\d+:\d+: )?)(fel|varning)(:? )", re.MULTILINE)
+_FARG = {"fel": "\x1b[1;31m", "varning": "\x1b[33m"}
+
+
+def _farga(text: str, strom: Any) -> str:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" or not strom.isatty():
+        return text
+    return _NIVA.sub(lambda m: f"{m[1]}{_FARG[m[2]]}{m[2]}\x1b[0m{m[3]}", text)
 
 
 def skriv_vy(vy: Vy) -> None:

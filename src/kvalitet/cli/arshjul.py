@@ -75,7 +75,7 @@ def starta(
     dag = _alternativ.datum(datum, "--datum") if datum else None
     ar_ = _alternativ.ar(ar, (dag or idag).year)
     v = _utskrift.ladda(katalog)
-    valt = _alternativ.rum(rum, [r.id for r in v.rum])
+    valt = _alternativ.rum(rum, v)
     try:
         andring = arshjul.starta(v, valt, ar_, dag, idag, fore_inforandet)
     except arshjul.ForeInforandet as fel:
@@ -111,7 +111,7 @@ def avsluta(
     dag = _alternativ.datum(per)
     sessionsdag = _alternativ.datum(datum, "--datum") if datum else None
     v = _utskrift.ladda(katalog)
-    valt = _alternativ.rum(rum, [r.id for r in v.rum])
+    valt = _alternativ.rum(rum, v)
     try:
         avslutad = arshjul.avsluta(v, valt, _alternativ.ar(ar, dag.year), sessionsdag, dag)
     except arshjul.SessionenOfullstandig as fel:

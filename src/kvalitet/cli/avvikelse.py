@@ -21,14 +21,16 @@ TYPER = ("avvikelse", "missförhållande", "risk_för_missförhållande", "synpu
 KALLOR = ("brukare", "närstående", "personal", "annan_myndighet", "organisation", "annan")
 Typ = Annotated[
     str | None,
-    typer.Option("--typ", metavar="TYP", help=", ".join(TYPER) + "."),
+    typer.Option("--typ", metavar="TYP", help=", ".join(TYPER) + "." + _alternativ.KRAVS),
 ]
 
 
 @app.command(cls=SvensktKommando)
 def ny(
     typ: Typ = None,
-    rum: _alternativ.Rum = None,
+    rum: Annotated[
+        str | None, _alternativ.rum_alternativ("Rummet: id, prefix eller namn." + _alternativ.KRAVS)
+    ] = None,
     process: Annotated[
         str | None,
         typer.Option("--process", metavar="PROCESS", help="Processen (namn eller id i huset)."),
@@ -38,7 +40,7 @@ def ny(
         typer.Option(
             "--beskrivning",
             metavar="TEXT",
-            help="Vad som hänt, avidentifierat: inga namn eller personnummer.",
+            help="Vad som hänt, avidentifierat: inga namn eller personnummer." + _alternativ.KRAVS,
         ),
     ] = None,
     kalla: Annotated[
@@ -63,12 +65,14 @@ def ny(
     from kvalitet.modell.avvikelse import Avvikelsetyp
 
     v = _utskrift.ladda(katalog)
-    rummen = ", ".join(r.id for r in v.rum)
     uppgifter = avvikelse.Ny(
         typ=Avvikelsetyp(_alternativ.kravs(typ, "--typ", "Typ av ärende", TYPER)),
-        rum=_alternativ.kravs(rum, "--rum", f"Rum ({rummen})", tips=f"Husets rum: {rummen}."),
+        rum=_alternativ.rum(rum, v, "--rum"),
         beskrivning=_alternativ.kravs(
-            beskrivning, "--beskrivning", "Beskrivning (avidentifierad, inga namn)"
+            beskrivning,
+            "--beskrivning",
+            "Beskrivning (avidentifierad, inga namn)",
+            exempel='"Ett beslut expedierades för sent."',
         ),
         inkom=_alternativ.datum(datum, "--datum"),
         process=process,

@@ -24,7 +24,7 @@ def starta(
         str, typer.Argument(metavar="ID", help="Varvets id, till exempel sysselsattning.")
     ],
     namn: Annotated[
-        str | None, typer.Option("--namn", metavar="NAMN", help="Varvets namn.")
+        str | None, typer.Option("--namn", metavar="NAMN", help="Varvets namn." + _alternativ.KRAVS)
     ] = None,
     rum: Annotated[
         str | None,
@@ -40,7 +40,9 @@ def starta(
     from kvalitet.arbete import buuuu
     from kvalitet.arbete._spara import spara
 
-    valt_namn = _alternativ.kravs(namn, "--namn", "Varvets namn")
+    valt_namn = _alternativ.kravs(
+        namn, "--namn", "Varvets namn", exempel='"Sysselsättning för unga vuxna"'
+    )
     dag = _alternativ.datum(datum, "--datum")
     v = _utskrift.ladda(katalog)
     id_ny, andring = buuuu.starta(v, id_, valt_namn, dag, rum)

@@ -33,7 +33,8 @@ def ny(
     moment: Annotated[
         str | None,
         typer.Argument(
-            metavar="MOMENT", help="Kontrollmomentets id i egenkontroll.yaml (eller ett prefix)."
+            metavar="MOMENT",
+            help="Kontrollmomentets id i egenkontroll.yaml (eller ett prefix)." + _alternativ.KRAVS,
         ),
     ] = None,
     datum: Annotated[

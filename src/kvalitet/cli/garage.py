@@ -25,7 +25,9 @@ def parkera(
     rubrik: Annotated[str, typer.Argument(metavar="RUBRIK", help="Postens rubrik.")],
     typ: Annotated[
         str | None,
-        typer.Option("--typ", metavar="TYP", help="risk, behov, idé eller möjlighet."),
+        typer.Option(
+            "--typ", metavar="TYP", help="risk, behov, idé eller möjlighet." + _alternativ.KRAVS
+        ),
     ] = None,
     rum: _alternativ.Rum = None,
     beskrivning: Annotated[

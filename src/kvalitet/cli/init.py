@@ -19,12 +19,18 @@ def init(
     organisation: Annotated[
         str | None,
         typer.Option(
-            "--organisation", metavar="NAMN", help="Kommunen, till exempel Nordmalings kommun."
+            "--organisation",
+            metavar="NAMN",
+            help="Kommunen, till exempel Nordmalings kommun." + _alternativ.KRAVS,
         ),
     ] = None,
     kommunkod: Annotated[
         str | None,
-        typer.Option("--kommunkod", metavar="KOD", help="Kommunkoden, fyra siffror (SCB)."),
+        typer.Option(
+            "--kommunkod",
+            metavar="KOD",
+            help="Kommunkoden, fyra siffror (SCB)." + _alternativ.KRAVS,
+        ),
     ] = None,
     verksamhet: Annotated[
         str,
@@ -63,8 +69,12 @@ def init(
     from kvalitet.arbete import init as karna
 
     uppgifter = karna.NyVerksamhet(
-        organisation=_alternativ.kravs(organisation, "--organisation", "Kommunens namn"),
-        kommunkod=_alternativ.kravs(kommunkod, "--kommunkod", "Kommunkod (fyra siffror)"),
+        organisation=_alternativ.kravs(
+            organisation, "--organisation", "Kommunens namn", exempel='"Nordmalings kommun"'
+        ),
+        kommunkod=_alternativ.kravs(
+            kommunkod, "--kommunkod", "Kommunkod (fyra siffror)", exempel="2401"
+        ),
         verksamhet=verksamhet,
         namnd=namnd,
         **({"kvalitet_kalla": karna.KvalitetKalla.tolka(kvalitet_kalla)} if kvalitet_kalla else {}),

@@ -24,7 +24,9 @@ ANLEDNINGAR = ("förändring", "ny_metod", "periodisk", "avvikelse", "annan")
 def ny(
     rubrik: Annotated[
         str | None,
-        typer.Option("--rubrik", metavar="TEXT", help="Vad analysen gäller, på en rad."),
+        typer.Option(
+            "--rubrik", metavar="TEXT", help="Vad analysen gäller, på en rad." + _alternativ.KRAVS
+        ),
     ] = None,
     rum: _alternativ.Rum = None,
     process: Annotated[
@@ -52,7 +54,9 @@ def ny(
 
     v = _utskrift.ladda(katalog)
     uppgifter = riskanalys.Ny(
-        rubrik=_alternativ.kravs(rubrik, "--rubrik", "Rubrik"),
+        rubrik=_alternativ.kravs(
+            rubrik, "--rubrik", "Rubrik", exempel='"Sommarbemanning i mottagningen"'
+        ),
         datum=_alternativ.datum(datum, "--datum"),
         anledning=Anledning(
             _alternativ.ett_av(anledning or "förändring", ANLEDNINGAR, "--anledning")
