@@ -318,7 +318,6 @@ def test_status_visar_forsenad_och_aldrig_utford(liten: Path) -> None:
     [
         ({}, ("--per", "2026-13-01"), "inget giltigt datum"),
         ({}, ("--per", PER), "ingen egenkontrollplan"),
-        ({"egenkontroll.yaml": "kontrollmoment: inga\n"}, ("--per", PER), "har fel"),
     ],
 )
 def test_status_med_dalig_indata_ger_slutkod_2(
@@ -327,6 +326,16 @@ def test_status_med_dalig_indata_ger_slutkod_2(
     bygg_tradet(liten, filer)
     svar = kor("egenkontroll", "status", "-C", str(liten), *argument)
     assert svar.slutkod == 2, svar
+    assert ord_ in svar.stderr
+    assert "Traceback" not in svar.stdout + svar.stderr
+
+
+def test_status_med_en_trasig_plan_ger_slutkod_1(liten: Path) -> None:
+    # En trasig fil är inget användningsfel; den ska rättas (issue 14.5).
+    bygg_tradet(liten, {"egenkontroll.yaml": "kontrollmoment: inga\n"})
+    svar = kor("egenkontroll", "status", "-C", str(liten), "--per", PER)
+    assert svar.slutkod == 1, svar
+    ord_ = "har fel"
     assert ord_ in svar.stderr
     assert "Traceback" not in svar.stdout + svar.stderr
 

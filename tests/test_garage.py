@@ -300,3 +300,31 @@ def test_lista_varnar_for_ett_trasigt_garage(exempel: Path) -> None:
     svar = kor("garage", "lista", "-C", str(exempel))
     assert svar.slutkod != 0 or "garaget.yaml" in svar.stderr, svar
     assert listade_id(svar.stdout) == []
+
+
+# En trasig källa ser inte ut som en tom lista (issue 14.5).
+
+
+@pytest.mark.parametrize(
+    ("fil", "kommando"),
+    [
+        ("garaget.yaml", ("garage", "lista")),
+        ("garaget.yaml", ("status", "--per", PER)),
+        ("avvikelser/2026/2026-001.yaml", ("avvikelse", "lista")),
+        ("arshjul/2026/kompetens.yaml", ("handlingsplan", "--per", PER)),
+        ("arshjul/2026/kompetens.yaml", ("arshjul", "plan", "--ar", "2026", "--per", PER)),
+        ("egenkontroll.yaml", ("egenkontroll", "status", "--per", PER)),
+        ("riskanalyser/RA-2026-001.yaml", ("riskanalys", "lista")),
+        ("buuuu/sysselsattning.yaml", ("buuuu", "status")),
+    ],
+)
+def test_en_trasig_fil_sags_och_ger_slutkod_1(
+    exempel: Path, fil: str, kommando: tuple[str, ...]
+) -> None:
+    assert kor(*kommando, "-C", str(exempel)).slutkod == 0
+    text = (exempel / fil).read_text(encoding="utf-8")
+    (exempel / fil).write_text(text.replace("\n  ", "\n\t", 1), encoding="utf-8")  # ett tabbindrag
+    svar = kor(*kommando, "-C", str(exempel))
+    assert svar.slutkod == 1, svar
+    assert re.search(rf"{re.escape(fil)} har fel och (kunde inte läsas|kan inte användas)",
+                     svar.stdout + svar.stderr), svar  # fmt: skip

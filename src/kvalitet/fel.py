@@ -36,6 +36,10 @@ class Anvandningsfel(KvalitetFel):
     slutkod = Slutkod.ANVANDNING
 
 
+class TrasigFil(KvalitetFel):
+    """En fil som kommandot behöver har fel (kvalitet kontrollera visar vilka): slutkod 1."""
+
+
 class CParserSaknas(KvalitetFel):
     """ruamel.yaml:s C-tolk saknas, så stora verksamheter skulle bli mycket långsamma."""
 

@@ -11,7 +11,7 @@ from typing import Any
 from kvalitet import egenkontrollen, gitinfo, redigering, yamlio
 from kvalitet.arbete._id import nytt_id
 from kvalitet.egenkontrollen import Lage, Momentlage
-from kvalitet.fel import Anvandningsfel
+from kvalitet.fel import Anvandningsfel, TrasigFil
 from kvalitet.modell.egenkontroll import Kontrollmoment, Resultatstatus
 from kvalitet.skrivning import Andring
 from kvalitet.svenska import antal, kort, normaliserad
@@ -57,7 +57,7 @@ def _plan(v: Verksamhet) -> list[Kontrollmoment]:
     if v.egenkontrollplan is not None:
         return list(v.egenkontrollplan[1].kontrollmoment)
     if (v.rot / PLANEN).exists():
-        raise Anvandningsfel(
+        raise TrasigFil(
             f"{PLANEN} har fel och kan inte användas.",
             tips=f"Kör kvalitet kontrollera för att se vad som är fel i {PLANEN}.",
         )

@@ -30,6 +30,38 @@ def ladda(katalog: Path) -> Verksamhet:
     return v
 
 
+KALLOR_ATGARDER = ("hus", "årshjulssession", "avvikelse", "riskanalys", "egenkontrollresultat")
+"""Filtyperna som handlingsplanens åtgärder och årshjulets läge läses ur."""
+
+
+def trasiga_kallor(v: Verksamhet, *filtyper: str) -> int:
+    """Säg i utdata när en fil som listan eller läget läses ur har fel; ger slutkoden.
+
+    En trasig fil får inte se ut som en tom lista (”Inga poster”): den nämns efter
+    tabellen och kommandot slutar med 1.
+
+    Args:
+        v: Verksamheten.
+        *filtyper: Filtyperna som kommandot läser (inga: alla).
+
+    Returns:
+        1 när någon av filerna har fel, annars 0.
+    """
+    trasiga = [
+        dok.relativ
+        for dok in v.med_fel()
+        if dok.filtyp is not None and (not filtyper or dok.filtyp.namn in filtyper)
+    ]
+    if not trasiga:
+        return 0
+    slag = "Filen" if len(trasiga) == 1 else "Filerna"
+    skriv(
+        f"\n{slag} {', '.join(trasiga)} har fel och kunde inte läsas, så det som står där saknas"
+        " ovan. Se felen med: kvalitet kontrollera"
+    )
+    return 1
+
+
 def sparat(resultat: Sparat, verb: str = "Ändrade") -> None:
     """Säg vilka filer som skapades och ändrades, och på vilken gren de checkades in."""
     for fil in resultat.nya:

@@ -40,8 +40,9 @@ def plan(katalog: Katalog = _alternativ.MAPP, ar: Ar = None, per: Per = None) ->
     from kvalitet.arbete import arshjul
 
     dag = _alternativ.datum(per)
-    skriv_vy([arshjul.plan(_utskrift.ladda(katalog), _alternativ.ar(ar, dag.year), dag)])
-    return 0
+    v = _utskrift.ladda(katalog)
+    skriv_vy([arshjul.plan(v, _alternativ.ar(ar, dag.year), dag)])
+    return _utskrift.trasiga_kallor(v, "hus", "årshjulssession")
 
 
 @app.command(cls=SvensktKommando)

@@ -108,8 +108,9 @@ def lista(
 
     valt_ar = _alternativ.ar(ar, 0) or None
     vald_typ = Avvikelsetyp(_alternativ.ett_av(typ, TYPER, "--typ")) if typ else None
-    skriv_vy([avvikelse.lista(_utskrift.ladda(katalog), valt_ar, vald_typ, rum, oppna)])
-    return 0
+    v = _utskrift.ladda(katalog)
+    skriv_vy([avvikelse.lista(v, valt_ar, vald_typ, rum, oppna)])
+    return _utskrift.trasiga_kallor(v, "avvikelse")
 
 
 def registrera(huvud: typer.Typer) -> None:

@@ -24,8 +24,9 @@ def status(per: Per = None, katalog: Katalog = _alternativ.MAPP) -> int:
     from kvalitet.arbete import egenkontroll
 
     dag = _alternativ.datum(per)
-    skriv_vy([egenkontroll.status(_utskrift.ladda(katalog), dag)])
-    return 0
+    v = _utskrift.ladda(katalog)
+    skriv_vy([egenkontroll.status(v, dag)])
+    return _utskrift.trasiga_kallor(v, "egenkontrollplan", "egenkontrollresultat")
 
 
 @app.command(cls=SvensktKommando)

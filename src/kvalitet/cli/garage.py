@@ -66,8 +66,9 @@ def lista(
     """Lista Garagets parkerade och prioriterade poster (med --alla: alla)."""
     from kvalitet.arbete import garage
 
-    skriv_vy([garage.lista(_utskrift.ladda(katalog), rum, alla)])
-    return 0
+    v = _utskrift.ladda(katalog)
+    skriv_vy([garage.lista(v, rum, alla)])
+    return _utskrift.trasiga_kallor(v, "garage")
 
 
 def registrera(huvud: typer.Typer) -> None:

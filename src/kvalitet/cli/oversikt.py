@@ -48,16 +48,18 @@ def handlingsplan(
         rum=rum,
         status=Atgardsstatus(_alternativ.ett_av(status, STATUSAR, "--status")) if status else None,
     )
-    skriv_vy([karna.tabell(_utskrift.ladda(katalog), urval, _alternativ.datum(per))])
-    return 0
+    v = _utskrift.ladda(katalog)
+    skriv_vy([karna.tabell(v, urval, _alternativ.datum(per))])
+    return _utskrift.trasiga_kallor(v, *_utskrift.KALLOR_ATGARDER)
 
 
 def status(katalog: Katalog = _alternativ.MAPP, per: Per = None) -> int:
     """Visa läget: årshjulet, åtgärder, ärenden, åtaganden, egenkontroll, risker och Garaget."""
     from kvalitet.arbete import status as karna
 
-    skriv_vy(karna.status(_utskrift.ladda(katalog), _alternativ.datum(per)))
-    return 0
+    v = _utskrift.ladda(katalog)
+    skriv_vy(karna.status(v, _alternativ.datum(per)))
+    return _utskrift.trasiga_kallor(v)
 
 
 def registrera(app: typer.Typer) -> None:

@@ -75,8 +75,9 @@ def lista(katalog: Katalog = _alternativ.MAPP) -> int:
     """Lista riskanalyserna, nyast först, med antal risker och högsta riskvärde."""
     from kvalitet.arbete import riskanalys
 
-    skriv_vy([riskanalys.lista(_utskrift.ladda(katalog))])
-    return 0
+    v = _utskrift.ladda(katalog)
+    skriv_vy([riskanalys.lista(v)])
+    return _utskrift.trasiga_kallor(v, "riskanalys")
 
 
 def registrera(huvud: typer.Typer) -> None:
