@@ -281,7 +281,8 @@ def test_status_ataganden_och_garaget() -> None:
 def test_status_har_kontrollens_antal(exempel: Path) -> None:
     (exempel / "garaget.yaml").write_text("poster:\n  - id: G1\n", encoding="utf-8")
     svar = kor("status", "-C", str(exempel), "--per", PER)
-    assert svar.slutkod == 0, svar
+    assert svar.slutkod == 1, svar  # garaget.yaml har fel (issue 14.5)
+    assert "Filen garaget.yaml har fel och kunde inte läsas" in svar.stdout
     rad = next(r for r in svar.stdout.splitlines() if r.startswith("Kontroll"))
     assert tuple(int(n) for n in re.findall(r"\d+", rad)[:2]) == kontrollens_antal(exempel)
     assert kontrollens_antal(exempel)[0] > 0
@@ -441,7 +442,7 @@ def test_status_med_trasig_egenkontroll_och_riskanalyser(exempel: Path) -> None:
     for fil in (exempel / "riskanalyser").glob("*.yaml"):
         fil.write_text("id: [\n", encoding="utf-8")
     svar = kor("status", "-C", str(exempel), "--per", PER)
-    assert svar.slutkod == 0, svar
+    assert svar.slutkod == 1, svar  # trasiga filer ger slutkod 1 (issue 14.5)
     assert "Traceback" not in svar.stdout + svar.stderr
     vy = status.status(ladda(exempel), PER_DAG)
     assert "egenkontroll.yaml har fel" in rad_med(vy, "Egenkontrollen")

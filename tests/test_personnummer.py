@@ -64,8 +64,30 @@ def test_masken_visar_aldrig_hela_numret(post: dict[str, Any], nummer: str) -> N
 
 @pytest.mark.parametrize(("post", "nummer"), _fall(False))
 def test_ogiltigt_nummer_rapporteras_inte(post: dict[str, Any], nummer: str) -> None:
-    assert hitta(nummer) == []
-    assert hitta(MENING.format(nummer)) == []
+    # Ett ogiltigt nummer är aldrig ett personnummer (PNR001); har det ett giltigt datum och
+    # personnummerform är det ett möjligen felskrivet nummer (PNR003).
+    for text in (nummer, MENING.format(nummer)):
+        assert all(traff.fel_kontrollsiffra for traff in hitta(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "felskrivet"),
+    [
+        pytest.param("19850101-1234", True, id="langt-med-bindestreck"),
+        pytest.param("850101-1234", True, id="kort-med-bindestreck"),
+        pytest.param("850101+1234", True, id="kort-med-plus"),
+        pytest.param("198501011234", True, id="tolv-siffror-med-sekel"),
+        pytest.param("8501011234", False, id="tio-siffror-i-foljd"),
+        pytest.param("850101-0004", False, id="fodelsenummer-000"),
+        pytest.param("851301-1234", False, id="manad-13"),
+        pytest.param("0701234567", False, id="telefonnummer"),
+    ],
+)
+def test_felskrivna_nummer_i_personnummerform(text: str, felskrivet: bool) -> None:
+    traffar = hitta(f"Anteckning {text} här.")
+    assert [t.fel_kontrollsiffra for t in traffar] == ([True] if felskrivet else [])
+    if felskrivet:
+        assert "1234" not in maskera(f"Anteckning {text} här.")
 
 
 @pytest.mark.parametrize("nyckel", SKRIVSATT[1:])

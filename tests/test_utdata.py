@@ -226,3 +226,37 @@ def test_tvatta() -> None:
     assert tvatta(os.fsdecode(b"\xff.yaml")) == "<FF>.yaml"
     assert tvatta(f"Nummer {NUMMER}.") == "Nummer 811228-****."
     assert tvatta(tvatta("a\x1b\n811228-9874", rad=True)) == tvatta("a\x1b\n811228-9874", rad=True)
+
+
+# Ett felskrivet personnummer är en varning, och kommandona vägrar det (14.6).
+
+
+def test_felskrivet_personnummer_varnas_och_vagras(exempel: Path) -> None:
+    fil = exempel / "avvikelser/2026/2026-001.yaml"
+    text = fil.read_text(encoding="utf-8")
+    fil.write_text(
+        text.replace('ärende_ref: "Avv-2026-001"', 'ärende_ref: "19850101-1234"'), encoding="utf-8"
+    )
+    svar = kor("kontrollera", str(exempel), "--per", PER, "--format", "json")
+    assert "1234" not in svar.stdout
+    fynd = [f for f in json.loads(svar.stdout)["fynd"] if f["regel"].startswith("PNR")]
+    assert [(f["regel"], f["nivå"]) for f in fynd] == [("PNR003", "varning")], fynd
+    assert "850101-****" in fynd[0]["text"]
+    # Tystat med ett skäl blir det PNR002.
+    fil.write_text(
+        text.replace(
+            'ärende_ref: "Avv-2026-001"',
+            'ärende_ref: "19850101-1234" # kvalitet: ignorera PNR003 – ärendenummer i Treserva',
+        ),
+        encoding="utf-8",
+    )
+    svar = kor("kontrollera", str(exempel), "--per", PER, "--format", "json")
+    assert [
+        f["regel"] for f in json.loads(svar.stdout)["fynd"] if f["regel"].startswith("PNR")
+    ] == ["PNR002"]
+    # Ett redigerande kommando vägrar ett sådant tal.
+    svar = kor("avvikelse", "ny", "--typ", "avvikelse", "--rum", "processer", "--beskrivning",
+               "Gäller 19850101-1234.", "-C", str(exempel))  # fmt: skip
+    assert svar.slutkod != 0, svar
+    assert "PNR003" in svar.stderr or "personnummerform" in svar.stderr, svar
+    assert "1234" not in svar.stdout + svar.stderr

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 KATALOG = Path(".kvalitet") / "cache"
 FIL = "dokument.json"
 UTFALL = "utfall.json"
-FORMAT = 2
+FORMAT = 3
 STORSTA_FIL = 256 * 1024 * 1024
 """Största cachefil som läses (256 MB; dokumentens cache är ungefär 1,5 kB per dokument)."""
 _INTE_LANKAR = getattr(os, "O_NOFOLLOW", 0)

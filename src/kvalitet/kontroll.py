@@ -111,7 +111,7 @@ def _arvda_frister(
     ]
 
 
-SKRIVSPARR = ("FIL001", "YAML001", "YAML002", "SCH001", "PNR001")
+SKRIVSPARR = ("FIL001", "YAML001", "YAML002", "SCH001", "PNR001", "PNR003")
 """Reglerna som ingen fil som kvalitet skriver får bryta: läsbar, giltig YAML, rätt
 format och inga personnummer."""
 

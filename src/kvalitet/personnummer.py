@@ -68,7 +68,7 @@ _OSYNLIGA = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2
 _STRECK = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 _SEKEL = frozenset({"", "18", "19", "20"})
 
-_MARKOR = "kvalitet: ignorera PNR001"
+_MARKOR = re.compile(r"kvalitet: ignorera PNR00[13]")
 _SKAL = re.compile(r"[ \t]*[–—:-]+[ \t]*(?P<skal>\S.*?)?\s*")
 # Skälet slutar där en HTML- eller CSS-kommentar slutar; annars vid radslutet.
 _KOMMENTARSLUT = ("-->", "*/")
@@ -95,6 +95,9 @@ class Traff:
     samordningsnummer: bool
     tystad: bool
     skal: str | None
+    fel_kontrollsiffra: bool = False
+    """Skrivet som ett personnummer med giltigt datum, men kontrollsiffran stämmer inte:
+    kanske ett felskrivet nummer, och då ändå en personuppgift."""
 
 
 @dataclass(frozen=True)
@@ -151,8 +154,8 @@ def maskera(text: str) -> str:
 
 
 def _giltiga(text: str) -> list[tuple[int, int, re.Match[str]]]:
-    """Giltiga nummer i texten: början och slut i texten, och träffen, i textordning."""
-    traffar = [(t.start(), t.end(), t) for t in _MONSTER.finditer(text) if _ar_giltigt(t)]
+    """Nummer i texten (giltiga, och felskrivna i personnummerform): början, slut, träffen."""
+    traffar = [(t.start(), t.end(), t) for t in _MONSTER.finditer(text) if _ar_nummer(t)]
     if _MISSTANKT.search(text) is None:
         return traffar
     # Den ovanliga vägen: sök en gång till i en normaliserad kopia, med varje teckens
@@ -161,9 +164,29 @@ def _giltiga(text: str) -> list[tuple[int, int, re.Match[str]]]:
     kanda = {start for start, _, _ in traffar}
     for traff in _MONSTER.finditer(normal):
         start = plats[traff.start()]
-        if _ar_giltigt(traff) and start not in kanda:
+        if _ar_nummer(traff) and start not in kanda:
             traffar.append((start, plats[traff.end() - 1] + 1, traff))
     return sorted(traffar, key=lambda t: t[0])
+
+
+def _ar_nummer(traff: re.Match[str]) -> bool:
+    return _ar_giltigt(traff) or _felskrivet(traff)
+
+
+def _felskrivet(traff: re.Match[str]) -> bool:
+    """Ett personnummer med giltigt datum men fel kontrollsiffra, skrivet som ett sådant.
+
+    Bara med skiljetecken (ÅÅMMDD-NNNN, ÅÅÅÅMMDD-NNNN) eller tolv siffror med sekel:
+    tio siffror i följd är oftare ett telefon- eller ärendenummer.
+    """
+    siffror, nummer = traff["siffror"], traff["nummer"]
+    skiljetecken = any(tecken in "-+" for tecken in traff[0][len(siffror) : -4])
+    return (
+        (skiljetecken or len(siffror) == 8)
+        and siffror[:-6] in _SEKEL
+        and nummer[:3] != "000"
+        and _datum_finns(siffror)
+    )
 
 
 def _normalisera(text: str) -> tuple[str, list[int]]:
@@ -245,6 +268,7 @@ def _skapa_traff(traff: re.Match[str], rad: int, kolumn: int, markor: _Markor | 
         samordningsnummer=int(traff["siffror"][-2:]) > _SAMORDNING,
         tystad=tystad,
         skal=markor.skal if tystad and markor is not None else None,
+        fel_kontrollsiffra=not _ar_giltigt(traff),
     )
 
 
@@ -276,10 +300,10 @@ def i_varden(data: object) -> list[tuple[tuple[str | int, ...], Traff]]:
 
 
 def _las_markor(rad: str) -> _Markor | None:
-    start = rad.find(_MARKOR)
-    if start == -1:
+    markor = _MARKOR.search(rad)
+    if markor is None:
         return None
-    efter = start + len(_MARKOR)
+    start, efter = markor.span()
     slut = _kommentarslut(rad, efter)
     skal = _SKAL.fullmatch(rad, efter, slut)
     if skal is None or skal["skal"] is None:
@@ -294,7 +318,7 @@ def _kommentarslut(rad: str, efter: int) -> int:
 
 def _maskera_om_giltigt(traff: re.Match[str]) -> str:
     # Skälet visas i varningar och CI-loggar; ett nummer i det får inte synas helt.
-    return _maskera(traff) if _ar_giltigt(traff) else traff[0]
+    return _maskera(traff) if _ar_nummer(traff) else traff[0]
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from kvalitet.kontroller import (
     egenkontroll_brister,
     egenkontroll_frekvens,
     egenkontroll_moment,
+    felskrivet_personnummer,
     filnamn,
     forsenade_atgarder,
     genomford_session,
@@ -86,6 +87,7 @@ _MODULER: tuple[Regel, ...] = (
     brukarmedverkan,
     personnummer,
     tystat_personnummer,
+    felskrivet_personnummer,
 )
 
 REGLER: dict[str, Regel] = {regel.ID: regel for regel in _MODULER}

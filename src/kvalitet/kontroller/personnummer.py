@@ -32,7 +32,7 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     """Personnummer och samordningsnummer som inte är tystade med ett skäl."""
     for hit in ktx.verksamhet.personnummertraffar:
         traff = hit.traff
-        if traff.tystad:
+        if traff.tystad or traff.fel_kontrollsiffra:
             continue
         slag = "samordningsnummer" if traff.samordningsnummer else "personnummer"
         tips = (
