@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections import Counter
 from datetime import date
@@ -399,3 +400,16 @@ def test_lista_fel_anvandning(exempel: Path, argv: tuple[str, ...]) -> None:
     svar = kor("avvikelse", "lista", "-C", str(exempel), *argv)
     assert svar.slutkod == 2, svar
     assert argv[1] in svar.stderr
+
+
+def test_en_process_utan_register_varnas(tmp_path: Path) -> None:
+    # Ett nytt hus har ett tomt processregister (issue 14.7).
+    mapp = tmp_path / "ny"
+    assert kor("init", str(mapp), "--organisation", "K", "--kommunkod", "2401").slutkod == 0
+    svar = kor("avvikelse", "ny", "--typ", "avvikelse", "--rum", "processer", "--beskrivning",
+               "Sent beslut.", "--process", "orosanmälan", "-C", str(mapp))  # fmt: skip
+    assert svar.slutkod == 0, svar
+    assert "processregister är tomt" in svar.stderr
+    svar = kor("kontrollera", str(mapp), "--format", "json")
+    (fynd,) = [f for f in json.loads(svar.stdout)["fynd"] if f["regel"] == "REF003"]
+    assert fynd["fil"].endswith("huset.yaml") and "orosanmälan" in fynd["text"]

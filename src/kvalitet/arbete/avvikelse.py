@@ -79,8 +79,13 @@ def _upptagna(v: Verksamhet, ar: int) -> set[str]:
 
 
 def _process(v: Verksamhet, text: str | None) -> tuple[str | None, str | None]:
-    if text is None or v.huset is None or not v.huset[1].processer:
+    if text is None or v.huset is None:
         return text, None
+    if not v.huset[1].processer:
+        return text, (
+            f"Husets processregister är tomt, så processen ”{text}” kan inte prövas. Lägg in"
+            " verksamhetens processer under processer: i huset.yaml (id och namn)."
+        )
     for process in v.huset[1].processer:
         if text.casefold() in (process.id.casefold(), process.namn.casefold()):
             return process.namn, None

@@ -4,7 +4,8 @@ SOSFS 2011:9 (4 kap.) kräver att processerna är identifierade och beskrivna. N
 huset.yaml har ett processregister (`processer:`) ska varje avvikelses `process`, varje
 riskanalys `omfattning.process` och varje kontrollmoments `process` i egenkontroll.yaml
 vara en av dem, med id eller namn, så att avvikelserna, riskerna och egenkontrollen kan
-sammanställas per process. Utan register kontrolleras inte processerna.
+sammanställas per process. Är registret tomt men ärenden anger en process, säger
+regeln till en gång (på huset.yaml), så att registret fylls i.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from kvalitet.dokument import Dokument
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
+from kvalitet.verksamhet import Verksamhet
 
 ID = "REF003"
 NIVA = Niva.varning
@@ -26,7 +28,10 @@ Vag = tuple[str | int, ...]
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     """Avvikelser, riskanalyser och kontrollmoment med en process som registret inte har."""
     v = ktx.verksamhet
-    if v.huset is None or not v.huset[1].processer:
+    if v.huset is None:
+        return
+    if not v.huset[1].processer:
+        yield from _tomt_register(v)
         return
     namn = [process.namn for process in v.huset[1].processer]
     kanda = set(namn) | {process.id for process in v.huset[1].processer}
@@ -49,3 +54,19 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
         yield dok.fynd_vid(
             vag, ID, f"Processen ”{process}” finns inte i husets processregister.{tips}"
         )
+
+
+def _tomt_register(v: Verksamhet) -> Iterator[Fynd]:
+    angivna = sorted({a.process for _, a in v.avvikelser if a.process})
+    angivna += sorted({r.omfattning.process for _, r in v.riskanalyser if r.omfattning.process})
+    if not angivna or v.huset is None:
+        return
+    dok = v.huset[0]
+    vag = ("processer",) if "processer" in (dok.data or {}) else ()
+    yield dok.fynd_vid(
+        vag,
+        ID,
+        f"Husets processregister (processer:) är tomt, men ärenden anger processer (till"
+        f" exempel ”{angivna[0]}”). Lägg in verksamhetens processer i registret, så att"
+        " avvikelserna kan sammanställas per process.",
+    )
