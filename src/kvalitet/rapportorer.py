@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kvalitet.fynd import Bedomt, Niva, Resultat
-from kvalitet.svenska import fel_och_varningar
+from kvalitet.svenska import antal, fel_och_varningar
 from kvalitet.utdata import tvatta
 
 
@@ -41,11 +41,15 @@ def sammanfattning(resultat: Resultat) -> str:
     rader = [
         f"Kontrollerade verksamheten {namn} per {resultat.per}:",
         f"  {resultat.dokument} YAML-filer ({', '.join(delar) or 'inga kända filtyper'})"
-        f" mot {resultat.regler} regler (visa dem med: kvalitet regler),",
-        f"  och sökte efter personnummer i alla {alla} filer.",
+        f" mot {antal(resultat.regler, 'regel', 'regler')} (visa dem med: kvalitet regler),",
+        f"  och sökte efter personnummer i {_alla_filer(alla)}.",
         _utfall(fel, varningar),
     ]
     return "\n".join(rader)
+
+
+def _alla_filer(alla: int) -> str:
+    return "filen" if alla == 1 else f"alla {antal(alla, 'fil', 'filer')}"
 
 
 def _utfall(fel: int, varningar: int) -> str:

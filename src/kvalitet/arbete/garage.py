@@ -10,7 +10,7 @@ from kvalitet import gitinfo, mallar, redigering, yamlio
 from kvalitet.arbete._id import nytt_id
 from kvalitet.modell.garaget import Garagestatus
 from kvalitet.skrivning import Andring
-from kvalitet.svenska import sorteringsnyckel
+from kvalitet.svenska import antal, sorteringsnyckel
 from kvalitet.tabell import Tabell
 from kvalitet.verksamhet import Verksamhet
 
@@ -100,5 +100,5 @@ def lista(v: Verksamhet, rum_text: str | None, alla: bool) -> Tabell:
             for p in valda
         ],
         tom="Inga poster" + ("." if alla else " (visa även avslutade med --alla)."),
-        fot=f"{len(valda)} av {len(poster)} poster.",
+        fot=f"{len(valda)} av {antal(len(poster), 'post', 'poster')}.",
     )

@@ -82,7 +82,9 @@ def init(
     idag = _alternativ.datum(None)
     dag = _alternativ.datum(infort, "--infort") if infort else idag
     gjort = karna.init(katalog, uppgifter, dag, idag.year, tvinga)
-    skriv(f"Skapade {len(gjort.skapade)} filer i {katalog}.")
+    from kvalitet.svenska import antal
+
+    skriv(f"Skapade {antal(len(gjort.skapade), 'fil', 'filer')} i {katalog}.")
     for fil in gjort.fanns:
         skriv(f"Fanns redan och lämnades orörd: {fil}")
     if gjort.gren:

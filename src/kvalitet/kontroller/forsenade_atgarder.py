@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
-from kvalitet.svenska import kort
+from kvalitet.svenska import antal, kort
 
 ID = "ATG001"
 NIVA = Niva.varning
@@ -31,6 +31,6 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
                 (*plats.vag, "klart_senast"),
                 ID,
                 f"Åtgärden ”{kort(atgard.åtgärd)}” skulle vara klar"
-                f" {atgard.klart_senast} och är {dagar} dagar försenad"
+                f" {atgard.klart_senast} och är {antal(dagar, 'dag', 'dagar')} försenad"
                 f" (status: {atgard.status}).",
             )

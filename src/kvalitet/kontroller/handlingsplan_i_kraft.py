@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from kvalitet import arshjulet
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
+from kvalitet.svenska import antal
 
 ID = "RUM002"
 NIVA = Niva.fel
@@ -48,7 +49,8 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
                 ("datum",),
                 ID,
                 f"Rummet ”{rum.namn}” saknar handlingsplan i kraft: senaste"
-                f" genomförda session hölls {senaste.datum}, mer än {giltig} månader"
+                f" genomförda session hölls {senaste.datum}, mer än"
+                f" {antal(giltig, 'månad', 'månader')}"
                 f" före {ktx.per}.",
             )
         elif not arshjulet.har_komplett_atgard(senaste):

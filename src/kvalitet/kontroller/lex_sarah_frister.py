@@ -17,6 +17,7 @@ from datetime import date
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
 from kvalitet.modell.avvikelse import ALLVARLIGA, LexSarah
+from kvalitet.svenska import antal
 
 ID = "SAR002"
 NIVA = Niva.varning
@@ -66,7 +67,7 @@ def _overskriden(gjord: date | None, fran: date, dagar: int, per: date, vad: str
     slut = gjord or per
     if (slut - fran).days <= dagar:
         return None
-    rutin = f"enligt lokal rutin ska {vad} inom {dagar} dagar från {fran}"
+    rutin = f"enligt lokal rutin ska {vad} inom {antal(dagar, 'dag', 'dagar')} från {fran}"
     if gjord is None:
-        return f"Ej gjort efter {(per - fran).days} dagar; {rutin}."
-    return f"Gjort efter {(gjord - fran).days} dagar; {rutin}."
+        return f"Ej gjort efter {antal((per - fran).days, 'dag', 'dagar')}; {rutin}."
+    return f"Gjort efter {antal((gjord - fran).days, 'dag', 'dagar')}; {rutin}."

@@ -23,6 +23,7 @@ from kvalitet.modell.huset import Rum
 from kvalitet.modell.riskanalys import KONSEKVENS, SANNOLIKHET
 from kvalitet.rapporter import MARKOR, Bild
 from kvalitet.svenska import MANADER, datum_lang, tal, upprakning
+from kvalitet.svenska import antal as flertal
 from kvalitet.verksamhet import Verksamhet
 
 STATUSFARG: dict[Rumsstatus, str] = {
@@ -894,7 +895,7 @@ def _matrisruta(s: int, k: int, antal: int, grans: int) -> Matrisruta:
     if antal:
         mitt = y + MATRIS_RUTA_H / 2 + 10
         texter.append(Text(x + MATRIS_RUTA_B / 2, mitt, str(antal), 26, textfarg(fyllning), True))
-    risker = "1 risk" if antal == 1 else f"{antal} risker"
+    risker = flertal(antal, "risk", "risker")
     beskrivning = (
         f"Sannolikhet {s} ({SANNOLIKHET[s]}) × konsekvens {k} ({KONSEKVENS[k]}) ="
         f" riskvärde {varde}, {niva} risk: {risker}"

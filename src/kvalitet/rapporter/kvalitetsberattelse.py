@@ -197,10 +197,12 @@ def _sammanfattning(
         rader.append(f"Försenade stopp i årshjulet: {', '.join(hjulet.forsenade)}.")
     klara = atgarder.per_status.get("klar", 0)
     sena = antal(atgarder.forsenade, "är försenad", "är försenade")
-    rader.append(f"{klara} av {len(atgarder.rader)} åtgärder i handlingsplanerna är klara; {sena}.")
+    alla = antal(len(atgarder.rader), "åtgärd", "åtgärder")
+    rader.append(f"{klara} av {alla} i handlingsplanerna är klara; {sena}.")
     if arets.ataganden:
         uppfyllda = arets.per_lage.get("uppfyllt", 0)
-        rader.append(f"{uppfyllda} av {len(arets.ataganden)} åtaganden har nått sina målvärden.")
+        alla_ = antal(len(arets.ataganden), "åtagande", "åtaganden")
+        rader.append(f"{uppfyllda} av {alla_} har nått sina målvärden.")
     rader.append(f"{antal(parkerade, 'post väntar', 'poster väntar')} i Garaget till kommande år.")
     return rader
 
@@ -218,7 +220,8 @@ def _egenkontrollsammanfattning(egk: egenkontroll.Egenkontrollavsnitt) -> list[s
         return []
     return [
         f"{egk.hallna} av {len(egk.moment)} kontrollmoment i egenkontrollen höll sin frekvens;"
-        f" {len(egk.kontroller)} kontroller genomfördes och {egk.med_brister} fann brister."
+        f" {antal(len(egk.kontroller), 'kontroll', 'kontroller')} genomfördes och"
+        f" {egk.med_brister} fann brister."
     ]
 
 

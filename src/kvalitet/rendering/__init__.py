@@ -74,8 +74,11 @@ def _miljo(ending: str) -> Environment:
         tal=svenska.tal,
         stycken=_stycken_md if ending == "md" else _stycken_html,
         klass=_klass,
+        antal=svenska.antal,
     )
-    miljo.globals.update(version=__version__, manader=svenska.MANADER, rubrik=_rubrik)
+    # Versionen är säker text: i Markdown skulle ”0.2.0” annars escapas som en
+    # numrerad lista (”\0.2.0”).
+    miljo.globals.update(version=Markup(__version__), manader=svenska.MANADER, rubrik=_rubrik)
     return miljo
 
 
