@@ -325,3 +325,40 @@ def test_webbens_sida_for_en_riskanalys(tmp_path: Path) -> None:
     assert "Sommaren följdes upp på enhetens arbetsplatsträff." in text
     for rapport in ("riskanalyser.html", "egenkontroll.html"):
         assert MARKOR in (ut / rapport).read_text(encoding="utf-8")[:200]
+
+
+# En rapport för ett år räknar det som hör till året (issue 14.4).
+
+
+def test_arets_rapport_raknar_inte_nasta_ars_atgarder(exempel: Path) -> None:
+    fore = kor("rapport", "kvalitetsberattelse", "-C", str(exempel), "--ar", "2026",
+               "--per", "2027-03-15", "--format", "md", "--ut", "-")  # fmt: skip
+    assert kor("arshjul", "starta", "processer", "--ar", "2027", "-C", str(exempel)).slutkod == 0
+    session = exempel / "arshjul/2027/processer.yaml"
+    session.write_text(
+        session.read_text(encoding="utf-8").replace(
+            "handlingsplan: []",
+            "handlingsplan:\n  - id: A1\n    åtgärd: Nästa års åtgärd för rutinerna\n"
+            "    ansvarig: enhetschef\n    klart_senast: 2027-06-30\n"
+            "    uppföljning: 2027-08-31\n    status: pågår",
+        ),
+        encoding="utf-8",
+    )
+    efter = kor("rapport", "kvalitetsberattelse", "-C", str(exempel), "--ar", "2026",
+                "--per", "2027-03-15", "--format", "md", "--ut", "-")  # fmt: skip
+    assert efter.slutkod == 0, efter
+    assert "Nästa års åtgärd" not in efter.stdout
+    assert efter.stdout == fore.stdout
+
+
+def test_jamforelsen_med_aret_fore_inforandet(tmp_path: Path) -> None:
+    mapp = tmp_path / "ny"
+    argument = ("--organisation", "K", "--kommunkod", "2401", "--infort", "2026-01-01")
+    assert kor("init", str(mapp), *argument).slutkod == 0
+    svar = kor("avvikelse", "ny", "--typ", "avvikelse", "--rum", "processer", "--beskrivning",
+               "Sent beslut.", "--datum", "2026-03-02", "-C", str(mapp))  # fmt: skip
+    assert svar.slutkod == 0, svar
+    svar = kor("rapport", "avvikelser", "-C", str(mapp), "--ar", "2026", "--per", "2026-11-30",
+               "--format", "md", "--ut", "-")  # fmt: skip
+    jamforelse = svar.stdout.split("Jämfört med 2025", 1)[1]
+    assert "| Totalt | före införandet |" in jamforelse, jamforelse

@@ -170,7 +170,7 @@ def analys(v: Verksamhet, ar: int, minsta_antal: int | None) -> Avvikelseanalys:
         orsaker=_aterkommande(v, tidigare, minsta_antal),
         n_med_orsak=sum(1 for _, a in tidigare if a.utredning and a.utredning.orsaker),
         visar_arenden=minsta_antal is None,
-        jamforelse=_jamforelse(forra, arets, visa),
+        jamforelse=_jamforelse(forra, arets, visa, not forra and _fore_inforandet(v, ar - 1)),
         n_jamforelse=len(forra) + len(arets),
     )
 
@@ -261,13 +261,26 @@ def _svar(arenden: list[Avvikelse], visa: Visa) -> tuple[Svarsrad, ...]:
     return tuple(rader)
 
 
+FORE_INFORANDET = "före införandet"
+
+
 def _jamforelse(
-    forra: list[Avvikelse], arets: list[Avvikelse], visa: Visa
+    forra: list[Avvikelse], arets: list[Avvikelse], visa: Visa, fore_inforandet: bool
 ) -> tuple[Jamforelserad, ...]:
+    # Ett år före årshjulets införande utan ärenden i förrådet är inga nollor: ärendena
+    # fördes någon annanstans.
     fore, nu = Counter(a.typ for a in forra), Counter(a.typ for a in arets)
-    rader = [Jamforelserad(etikett, visa(fore[typ]), visa(nu[typ])) for typ, etikett in TYPER]
-    rader.append(Jamforelserad("Totalt", visa(len(forra)), visa(len(arets))))
+
+    def forut(n: int) -> str:
+        return FORE_INFORANDET if fore_inforandet else visa(n)
+
+    rader = [Jamforelserad(etikett, forut(fore[typ]), visa(nu[typ])) for typ, etikett in TYPER]
+    rader.append(Jamforelserad("Totalt", forut(len(forra)), visa(len(arets))))
     return tuple(rader)
+
+
+def _fore_inforandet(v: Verksamhet, ar: int) -> bool:
+    return v.huset is not None and ar < v.huset[1].årshjul.infört.year
 
 
 def normaliserad_orsak(text: str) -> str:

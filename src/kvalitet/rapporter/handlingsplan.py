@@ -44,8 +44,16 @@ class Handlingsplansavsnitt:
 
 
 def avsnitt(v: Verksamhet, ar: int, per: date) -> Handlingsplansavsnitt:
-    """Åtgärder från årets sessioner och ärenden, och äldre som ännu inte är avslutade."""
-    valda = [p for p in v.atgarder() if _fran_aret(p, ar) or not p.atgard.ar_avslutad()]
+    """Åtgärder från årets sessioner och ärenden, och äldre som ännu inte är avslutade.
+
+    Åtgärder från ett senare år (nästa års session, skriven innan rapporten för året) hör
+    inte till året, också när rapporten skrivs per ett datum året efter.
+    """
+    valda = [
+        p
+        for p in v.atgarder()
+        if (ar_ := _aret(p)) == ar or (ar_ < ar and not p.atgard.ar_avslutad())
+    ]
     valda.sort(
         key=lambda p: (sorteringsnyckel(v.rumsnamn(rum_for(p))), p.atgard.klart_senast or date.max)
     )
@@ -62,15 +70,16 @@ def avsnitt_av(rader: list[Atgardsrad]) -> Handlingsplansavsnitt:
     )
 
 
-def _fran_aret(plats: Atgardsplats, ar: int) -> bool:
+def _aret(plats: Atgardsplats) -> int:
+    """Året som åtgärdens källa hör till: sessionens år, ärendets eller kontrollens."""
     modell = plats.dok.modell
     if isinstance(modell, Session):
-        return modell.år == ar
-    if isinstance(modell, Egenkontrollresultat):
-        return modell.datum.year == ar
-    if isinstance(modell, Riskanalys):
-        return modell.datum.year == ar
-    return isinstance(modell, Avvikelse) and modell.inkom.year == ar
+        return modell.år
+    if isinstance(modell, Egenkontrollresultat | Riskanalys):
+        return modell.datum.year
+    if isinstance(modell, Avvikelse):
+        return modell.inkom.year
+    return date.min.year
 
 
 def rad(v: Verksamhet, p: Atgardsplats, per: date) -> Atgardsrad:
