@@ -362,3 +362,22 @@ def test_jamforelsen_med_aret_fore_inforandet(tmp_path: Path) -> None:
                "--format", "md", "--ut", "-")  # fmt: skip
     jamforelse = svar.stdout.split("Jämfört med 2025", 1)[1]
     assert "| Totalt | före införandet |" in jamforelse, jamforelse
+
+
+def test_varje_rullbar_tabell_har_namn_och_kan_fa_fokus(tmp_path: Path) -> None:
+    ut = tmp_path / "berattelse.html"
+    argument = ("-C", str(EXEMPEL), "--ar", "2026", "--per", PER, "--format", "html")
+    assert kor("rapport", "kvalitetsberattelse", *argument, "--ut", str(ut)).slutkod == 0
+    html = ut.read_text(encoding="utf-8")
+    tabeller = re.findall(r'<div class="tabell"[^>]*>', html)
+    assert tabeller
+    for tabell in tabeller:
+        assert 'tabindex="0"' in tabell and 'role="region"' in tabell, tabell
+        assert re.search(r'aria-label="[^"]+"', tabell), tabell
+
+
+def test_init_ignorerar_webbplatsen(tmp_path: Path) -> None:
+    assert (
+        kor("init", str(tmp_path / "v"), "--organisation", "K", "--kommunkod", "2401").slutkod == 0
+    )
+    assert "webb/" in (tmp_path / "v" / ".gitignore").read_text(encoding="utf-8").splitlines()

@@ -452,3 +452,16 @@ def test_funktionsstod_ar_litet_och_har_det_samla_ska_visa() -> None:
     assert 4 <= sum(typer.values()) <= 6
     assert len(typer) >= 3
     assert (FUNKTIONSSTOD / "ataganden/2026.yaml").is_file()
+
+
+def test_tva_verksamheter_med_samma_namn_skiljs_at(tmp_path: Path) -> None:
+    for namn in ("norr", "soder"):
+        shutil.copytree(ROT / "exempel-funktionsstod", tmp_path / namn)
+    ut = tmp_path / "forvaltning.md"
+    svar = kor("samla", str(tmp_path / "norr"), str(tmp_path / "soder"), "--per", PER,
+               "--ar", "2026", "--ut", str(ut))  # fmt: skip
+    assert svar.slutkod == 0, svar
+    text = ut.read_text(encoding="utf-8")
+    rubriker = [rad for rad in text.splitlines() if rad.startswith("## Funktionsstöd")]
+    assert len(rubriker) == 2 and rubriker[0] != rubriker[1], rubriker
+    assert "norr)" in rubriker[0] and "soder)" in rubriker[1]

@@ -120,3 +120,34 @@ def test_utskrift_till_pdf_ger_ett_dokument_pa_flera_sidor(tmp_path: Path, webbl
         "r => r.media && r.media.mediaText === 'print'))"
     )
     assert har_utskriftsstil, "stilen ska ha regler för utskrift"
+
+
+@pytest.mark.parametrize(
+    "rapport",
+    [("rapport", "egenkontroll"), ("rapport", "kvalitetsberattelse"), ("samla",)],
+    ids=["egenkontroll", "kvalitetsberattelse", "samla"],
+)
+def test_tabellerna_ryms_i_1280_px_och_nas_med_tangentbordet(
+    tmp_path: Path, webblasare: Any, rapport: tuple[str, ...]
+) -> None:
+    # issue 14.8: egenkontrollens ”Läge” och samlas ”Förvaltningen” klipptes.
+    ut = tmp_path / "rapport.html"
+    kallor = (
+        ["-C", str(EXEMPEL)]
+        if rapport[0] == "rapport"
+        else [str(EXEMPEL), str(EXEMPEL.parent / "exempel-funktionsstod")]
+    )
+    argument = [*rapport, *kallor, "--ar", "2026", "--per", PER, "--ut", str(ut)]
+    if rapport[0] == "rapport":
+        argument += ["--format", "html"]
+    assert kor(*argument).slutkod == 0
+    webblasare.set_window_size(1280, 1000)
+    webblasare.get(ut.as_uri())
+    tabeller = webblasare.execute_script(
+        "return [...document.querySelectorAll('.tabell')].map(e => [e.getAttribute('aria-label'),"
+        " e.scrollWidth, e.clientWidth, e.tabIndex, e.getAttribute('role')])"
+    )
+    assert tabeller
+    for etikett, bredd, synlig, tabb, roll in tabeller:
+        assert bredd <= synlig, f"{etikett}: {bredd} px i {synlig} px"
+        assert etikett and tabb == 0 and roll == "region", (etikett, tabb, roll)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -178,7 +178,14 @@ def bygg(kataloger: Sequence[Path], per: date, ar: int, exakta: bool = False) ->
             continue
         sedda[rot] = str(katalog)
         enheter.append(enhet(katalog, rot, per, ar, exakta))
-    return _vy(enheter, dubbletter, per, ar, exakta)
+    return _vy(_sarskilda(enheter), dubbletter, per, ar, exakta)
+
+
+def _sarskilda(enheter: list[Enhet]) -> list[Enhet]:
+    # Två verksamheter med samma namn (två enheter som båda heter Individ- och
+    # familjeomsorgen) skiljs åt med mappen, i rubriker och kolumner.
+    antal = Counter(e.namn for e in enheter)
+    return [replace(e, namn=f"{e.namn} ({e.katalog})") if antal[e.namn] > 1 else e for e in enheter]
 
 
 def enhet(katalog: Path, rot: Path, per: date, ar: int, exakta: bool) -> Enhet:
