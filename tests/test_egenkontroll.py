@@ -443,7 +443,7 @@ def test_kvalitetsberattelsen_i_html_har_egenkontrollen(tmp_path: Path) -> None:
     text = ut.read_text(encoding="utf-8")
     assert '<h3 id="egenkontroll">Egenkontroll</h3>' in text
     assert "<h4>Årets kontroller</h4>" in text
-    assert '<th scope="col">Frekvensen hållen</th>' in text
+    assert '<abbr title="Frekvensen hållen under året">Hållen</abbr>' in text
 
 
 def test_avsnittet_plan_mot_genomfort_och_sma_urval(liten: Path) -> None:
