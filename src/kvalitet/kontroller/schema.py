@@ -134,7 +134,8 @@ def _beskriv(fel: ErrorDetails, indata: Any) -> str:
         return "ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-31."
     if typ == "string_type" and isinstance(indata, int | float) and not isinstance(indata, bool):
         return (
-            f'ska vara en text, men läses som talet {indata}. Skriv värdet inom citattecken ("…").'
+            f"ska vara en text, men läses som talet {indata}. Skriv värdet inom citattecken,"
+            f' till exempel "{indata}".'
         )
     if typ == "string_pattern_mismatch":
         return (
