@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date
 
 from kvalitet import egenkontrollen, kontroll, risker
+from kvalitet.anvisning import kommando
 from kvalitet.arbete import arshjul, avvikelse, egenkontroll, garage, handlingsplan, riskanalys
 from kvalitet.egenkontrollen import Lage
 from kvalitet.fynd import Niva
@@ -49,7 +50,8 @@ def _atgarder(v: Verksamhet, per: date) -> Tabell:
         "Åtgärder (handlingsplaner och ärenden)",
         ("Rum", "Alla", "Öppna", "Försenade"),
         rader,
-        fot=f"Se de försenade med: kvalitet handlingsplan --forsenade ({sena_totalt})."
+        fot=f"Se de försenade med: {kommando(v.rot, 'handlingsplan', '--forsenade')}"
+        f" ({sena_totalt})."
         if sena_totalt
         else "Inga försenade åtgärder.",
     )
@@ -110,7 +112,7 @@ def _egenkontroll(v: Verksamhet, per: date) -> str:
         f"Egenkontrollen: {antal(lagen.total(), 'kontrollmoment', 'kontrollmoment')},"
         f" {lagen[Lage.i_tid]} i tid, {antal(lagen[Lage.forsenad], 'försenat', 'försenade')},"
         f" {aldrig} aldrig {'utfört' if aldrig == 1 else 'utförda'}"
-        " (kvalitet egenkontroll status)."
+        f" ({kommando(v.rot, 'egenkontroll', 'status')})."
     )
 
 
@@ -118,7 +120,7 @@ def _riskanalyser(v: Verksamhet) -> str:
     if not v.riskanalyser:
         if any(dok.relativ.startswith(f"{riskanalys.MAPP}/") for dok in v.dokument):
             return "Riskanalyser: ingen kan läsas (visa felen med: kvalitet kontrollera)."
-        return "Riskanalyser: inga än (skapa en med: kvalitet riskanalys ny)."
+        return f"Riskanalyser: inga än (skapa en med: {kommando(v.rot, 'riskanalys', 'ny')})."
     grans = risker.hog_risk_fran(v)
     ohanterade = sum(
         1
@@ -126,11 +128,15 @@ def _riskanalyser(v: Verksamhet) -> str:
         for risk in analys.risker
         if risker.ar_ohanterad(risk, grans)
     )
+    se = (
+        "visa dem med: kvalitet kontrollera"
+        if ohanterade
+        else kommando(v.rot, "riskanalys", "lista")
+    )
     return (
         f"Riskanalyser: {antal(len(v.riskanalyser), 'analys', 'analyser')},"
         f" {antal(ohanterade, 'hög risk', 'höga risker')} (riskvärde från {grans})"
-        " utan åtgärd eller motiverad acceptans"
-        f" ({'visa dem med: kvalitet kontrollera' if ohanterade else 'kvalitet riskanalys lista'})."
+        f" utan åtgärd eller motiverad acceptans ({se})."
     )
 
 
@@ -140,7 +146,7 @@ def _garaget(v: Verksamhet) -> str:
     delar = ", ".join(f"{s} {per_status[s]}" for s in garage.OPPNA if per_status[s])
     if not delar:
         return "Garaget: inga parkerade poster."
-    return f"Garaget: {delar} (kvalitet garage lista)."
+    return f"Garaget: {delar} ({kommando(v.rot, 'garage', 'lista')})."
 
 
 def _kontroll(v: Verksamhet, per: date) -> str:

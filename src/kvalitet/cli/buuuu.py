@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from kvalitet.anvisning import kommando
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Katalog
 from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_vy
@@ -48,7 +49,8 @@ def starta(
     id_ny, andring = buuuu.starta(v, id_, valt_namn, dag, rum)
     _utskrift.sparat(spara(v.rot, [andring], dag))
     skriv(
-        f"Fyll i steget behov tillsammans med brukarna; se läget med: kvalitet buuuu status {id_ny}"
+        "Fyll i steget behov tillsammans med brukarna; se läget med:"
+        f" {kommando(v.rot, 'buuuu', 'status', id_ny)}"
     )
     return 0
 
