@@ -390,6 +390,10 @@ def _ny_avvikelse_pa_grenen(repo: git.Repo) -> Path:
 
 def test_en_gren_med_en_ny_avvikelse_stoppas_inte_av_frister(forrad: git.Repo) -> None:
     mapp = _ny_avvikelse_pa_grenen(forrad)
+    # Den 1 januari har omvärldsrummets handlingsplan löpt ut och årets åtaganden saknar utfall.
+    svar = kor("kontrollera", str(mapp), "--bas", "main", "--per", "2027-01-01")
+    assert svar.slutkod == 0, svar
+    assert re.search(r": varning RUM002 .*Omvärldsbevakning.*målgrenen", svar.stdout), svar
     for flaggor in ((), ("--strikt",)):
         svar = kor("kontrollera", str(mapp), "--bas", "main", "--per", SENT, *flaggor)
         assert svar.slutkod == 0, svar
@@ -401,6 +405,9 @@ def test_en_gren_med_en_ny_avvikelse_stoppas_inte_av_frister(forrad: git.Repo) -
     svar = kor("kontrollera", str(mapp), "--per", SENT)
     assert svar.slutkod == 1, svar
     assert re.search(r": fel RUM002 .*Processer och rutiner", svar.stdout), svar.stdout
+    svar = kor("kontrollera", str(mapp), "--per", "2027-01-01")
+    assert svar.slutkod == 1, svar
+    assert re.search(r": fel RUM002 .*Omvärldsbevakning", svar.stdout), svar.stdout
 
 
 def test_en_frist_som_grenen_orsakar_stoppar(forrad: git.Repo) -> None:
