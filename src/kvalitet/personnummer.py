@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -189,24 +190,35 @@ def _felskrivet(traff: re.Match[str]) -> bool:
     )
 
 
-def _normalisera(text: str) -> tuple[str, list[int]]:
-    tecken: list[str] = []
-    plats: list[int] = []
-    for index, tkn in enumerate(text):
-        if tkn in _OSYNLIGA:
-            continue
-        if tkn in _STRECK:
-            tkn = "-"
-        elif not tkn.isascii():
-            if tkn.isdecimal():
-                tkn = str(unicodedata.decimal(tkn))
-            elif tkn.isspace() and tkn not in "\n\r":
-                tkn = " "
-            elif tkn == "\uff0b":
-                tkn = "+"
-        tecken.append(tkn)
-        plats.append(index)
-    return "".join(tecken), plats
+def _normalisera(text: str) -> tuple[str, list[int] | range]:
+    """Texten med streck som -, mellanslag som ” ” och siffror som 0–9, utan osynliga tecken.
+
+    Tecknen byts ett mot ett med str.translate (i C, också för en lång text med många
+    tankstreck); bara när osynliga tecken ska bort byggs en lista med platserna.
+    """
+    normal = text.translate(_tabell())
+    if _BORT not in normal:
+        return normal, range(len(normal))
+    plats = [index for index, tecken in enumerate(normal) if tecken != _BORT]
+    return normal.replace(_BORT, ""), plats
+
+
+_BORT = "\x00"
+
+
+@cache
+def _tabell() -> dict[int, str]:
+    # Byggs första gången en text behöver normaliseras (det tar några millisekunder).
+    tabell = {ord(tecken): _BORT for tecken in _OSYNLIGA}
+    tabell |= {ord(tecken): "-" for tecken in _STRECK}
+    tabell[0xFF0B] = "+"
+    for kod in range(0x80, 0x10000):
+        tecken = chr(kod)
+        if tecken.isdecimal():
+            tabell[kod] = str(unicodedata.decimal(tecken))
+        elif tecken.isspace() and tecken not in "\x85\u2028\u2029":
+            tabell[kod] = " "
+    return tabell
 
 
 def saknar_skal(rad: str) -> bool:
