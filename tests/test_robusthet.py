@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kvalitet import kontroll, yamlio
+from kvalitet.dokument import markdown_delar
 from kvalitet.filer import STORSTA_FIL
 from kvalitet.modell import FILTYPER
 from kvalitet.verksamhet import ladda
@@ -48,6 +49,9 @@ TYPER = {
         encoding="utf-8"
     ),
     "riskanalyser/x.yaml": (EXEMPEL / "riskanalyser/RA-2026-001.yaml").read_text(encoding="utf-8"),
+    "styrdokument/x.md": (
+        "---\nid: x\ntitel: X\nslag: rutin\nägare: enhetschef\n---\n# X\n\nText.\n"
+    ),
 }
 AVV = "avvikelser/2026/2026-001.yaml"
 
@@ -216,8 +220,14 @@ def _andra(data: st.DataObject, nod: Any) -> Any:
 @settings(INSTALLNINGAR, max_examples=50)
 @given(plats=PLATS, data=st.data())
 def test_giltiga_dokument_med_ett_slumpat_fel(rot: Path, plats: str, data: st.DataObject) -> None:
-    andrad = _andra(data, yamlio.las(TYPER[plats]))
-    _prova(rot, plats, _som_yaml(andrad, flodesstil=False).encode("utf-8"))
+    # Ett styrdokuments huvud är YAML mellan två rader ---; felet läggs i huvudet.
+    markdown = plats.endswith(".md")
+    ((huvud, _), (brodtext, _)) = (
+        markdown_delar(TYPER[plats]) if markdown else ((TYPER[plats], 0), ("", 0))
+    )
+    andrad = _som_yaml(_andra(data, yamlio.las(huvud)), flodesstil=False)
+    text = f"---\n{andrad}---\n{brodtext}" if markdown else andrad
+    _prova(rot, plats, text.encode("utf-8"))
 
 
 @settings(INSTALLNINGAR, max_examples=50)

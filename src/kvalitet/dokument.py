@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,15 @@ class Dokument:
     personnummer: list[Personnummertraff] | None = None
     _trad: Any = None
 
+    @property
+    def yamltext(self) -> tuple[str, int] | None:
+        """YAML-delen av filen och raderna före den: hela filen, eller ett styrdokuments huvud."""
+        if self.text is None:
+            return None
+        if self.filtyp is not None and self.filtyp.markdown:
+            return markdown_delar(self.text)[0]
+        return self.text, 0
+
     def fynd(self, rad: int, kol: int, regel: str, text: str) -> Fynd:
         """Ett fynd i den här filen."""
         return Fynd(self.relativ, rad, kol, regel, text)
@@ -49,14 +59,16 @@ class Dokument:
 
     def position(self, vag: tuple[str | int, ...]) -> tuple[int, int]:
         """Rad och kolumn för en väg i filen; läser rundturstolken först när det behövs."""
-        if self.text is None:
+        yaml = self.yamltext
+        if yaml is None:
             return 1, 1
         if self._trad is None:
             try:
-                self._trad = yamlio.las_rundtur(self.text)
+                self._trad = yamlio.las_rundtur(yaml[0])
             except yamlio.Yamlfel:
                 return 1, 1
-        return yamlio.position(self._trad, vag)
+        rad, kol = yamlio.position(self._trad, vag)
+        return rad + yaml[1], kol
 
 
 class LattDokument(Dokument):
@@ -82,7 +94,7 @@ class LattDokument(Dokument):
         """Filens tolkade innehåll, tolkat första gången det behövs."""
         if "_data" not in self.__dict__:
             try:
-                self.__dict__["_data"] = yamlio.las(self.text or "")
+                self.__dict__["_data"] = yamlio.las((self.yamltext or ("", 0))[0])
             except yamlio.Yamlfel:
                 self.__dict__["_data"] = None
         return self.__dict__["_data"]
@@ -177,10 +189,14 @@ def tolka_dokument(relativ: str, sokvag: Path, filtyp: Filtyp | None, radata: by
         return dok
     dok.text = text
     dok.personnummer = personnummer.i_text(dok.relativ, text)
+    yaml = dok.yamltext
+    if yaml is None or (filtyp is not None and filtyp.markdown and not _har_huvud(text)):
+        dok.inlasningsfynd.append(dok.fynd(1, 1, "YAML001", _UTAN_HUVUD))
+        return dok
     try:
-        dok.data = yamlio.las(text)
+        dok.data = yamlio.las(yaml[0])
     except yamlio.Yamlfel as fel:
-        dok.inlasningsfynd.append(dok.fynd(fel.rad, fel.kol, fel.regel, fel.text))
+        dok.inlasningsfynd.append(dok.fynd(fel.rad + yaml[1], fel.kol, fel.regel, fel.text))
         return dok
     if "\\" in text:
         # Escape-sekvenser inom citattecken kan skriva ett nummer som inte står i texten.
@@ -201,6 +217,29 @@ def _i_varden(dok: Dokument, text: str) -> list[Personnummertraff]:
         rad, kol = dok.position(vag)
         nya.append(personnummer.pa_rad(dok.relativ, traff, rad, kol, rader[rad - 1]))
     return nya
+
+
+_HUVUD = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_UTAN_HUVUD = (
+    "Styrdokumentet saknar sitt huvud: filen ska börja med en rad ---, sedan huvudet i YAML"
+    " (id, titel, slag, ägare …) och en rad --- till, och därefter själva dokumentet."
+)
+
+
+def markdown_delar(text: str) -> tuple[tuple[str, int], tuple[str, int]]:
+    """Ett Markdown-dokuments huvud och brödtext, var och en med raderna före den.
+
+    Utan huvud är huvudet tomt och hela texten brödtext.
+    """
+    traff = _HUVUD.match(text)
+    if traff is None:
+        return ("", 0), (text, 0)
+    fore_brodtext = text.count("\n", 0, traff.end()) + (0 if traff.group(0).endswith("\n") else 1)
+    return (traff.group(1), 1), (text[traff.end() :], fore_brodtext)
+
+
+def _har_huvud(text: str) -> bool:
+    return _HUVUD.match(text) is not None
 
 
 def _validera(dok: Dokument, filtyp: Filtyp) -> None:

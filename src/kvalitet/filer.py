@@ -67,8 +67,12 @@ class Fil:
 
         .gitlab-ci.yml, .github/ och .kvalitet/ hör till verktygen.
         """
-        dold = any(del_.startswith(".") for del_ in self.relativ.split("/"))
-        return self.relativ.endswith(YAML_SUFFIX) and not dold
+        delar = self.relativ.split("/")
+        if any(del_.startswith(".") for del_ in delar):
+            return False
+        # Styrdokumenten är Markdown med ett YAML-huvud: styrdokument/<id>.md.
+        markdown = len(delar) == 2 and delar[0] == "styrdokument" and delar[1].endswith(".md")
+        return self.relativ.endswith(YAML_SUFFIX) or markdown
 
 
 def hitta_rot(start: Path) -> Path:

@@ -40,7 +40,7 @@ def sammanfattning(resultat: Resultat) -> str:
     alla = resultat.dokument + resultat.ovriga_filer
     rader = [
         f"Kontrollerade verksamheten {namn} per {resultat.per}:",
-        f"  {resultat.dokument} YAML-filer ({', '.join(delar) or 'inga kända filtyper'})"
+        f"  {resultat.dokument} dokument ({', '.join(delar) or 'inga kända filtyper'})"
         f" mot {antal(resultat.regler, 'regel', 'regler')} (visa dem med: kvalitet regler),",
         f"  och sökte efter personnummer i {_alla_filer(alla)}.",
         _utfall(fel, varningar),

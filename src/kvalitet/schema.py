@@ -46,6 +46,7 @@ SCHEMAFILER = {
     "egenkontrollplan": "egenkontroll.schema.json",
     "egenkontrollresultat": "egenkontrollresultat.schema.json",
     "riskanalys": "riskanalys.schema.json",
+    "styrdokument": "styrdokument.schema.json",
 }
 """Schemafilens namn (ASCII) för varje filtyp."""
 
@@ -151,7 +152,8 @@ def yaml_scheman(prefix: str = STANDARDMAPP) -> dict[str, str]:
     Args:
         prefix: Schemamappen relativt arbetsytans (verksamhetens) rot.
     """
-    return {f"{prefix}/{SCHEMAFILER[f.namn]}": f.monster for f in FILTYPER}
+    # Styrdokumentens huvud står i Markdown, som YAML-tillägget inte läser.
+    return {f"{prefix}/{SCHEMAFILER[f.namn]}": f.monster for f in FILTYPER if not f.markdown}
 
 
 def vscode_installningar(prefix: str = STANDARDMAPP) -> str:

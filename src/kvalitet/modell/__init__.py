@@ -17,6 +17,7 @@ from kvalitet.modell.huset import Huset
 from kvalitet.modell.kolada import Koladaserie
 from kvalitet.modell.riskanalys import Riskanalys
 from kvalitet.modell.rum import RumGuide
+from kvalitet.modell.styrdokument import Styrdokument
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class Filtyp:
     plural: str
     monster: str
     modell: type[BaseModel]
+    markdown: bool = False
+    """Markdown med modellen som YAML-huvud (front matter) överst, i stället för YAML."""
 
 
 FILTYPER: tuple[Filtyp, ...] = (
@@ -46,6 +49,7 @@ FILTYPER: tuple[Filtyp, ...] = (
         "egenkontroll/*/*.yaml",
         Egenkontrollresultat,
     ),
+    Filtyp("styrdokument", "styrdokument", "styrdokument/*.md", Styrdokument, markdown=True),
 )
 
 
