@@ -49,6 +49,7 @@ TYPER = {
         encoding="utf-8"
     ),
     "riskanalyser/x.yaml": (EXEMPEL / "riskanalyser/RA-2026-001.yaml").read_text(encoding="utf-8"),
+    "lagkrav.yaml": (EXEMPEL / "lagkrav.yaml").read_text(encoding="utf-8"),
     "styrdokument/x.md": (
         "---\nid: x\ntitel: X\nslag: rutin\nägare: enhetschef\n---\n# X\n\nText.\n"
     ),

@@ -12,6 +12,7 @@ from functools import cache
 
 from kvalitet import mallar, yamlio
 from kvalitet.modell.huset import (
+    Bevakningsregler,
     Granskningsregler,
     LexSarahFrister,
     Rapportregler,
@@ -29,6 +30,7 @@ class Regelverk:
     rapporter: Rapportregler
     granskning: Granskningsregler
     risk: Riskregler
+    lagbevakning: Bevakningsregler
 
 
 @cache
@@ -37,7 +39,10 @@ def standard() -> Regelverk:
     text = (mallar.mallmapp() / "standardregler.yaml").read_text(encoding="utf-8")
     regler = Regler.model_validate(yamlio.las(text))
     assert regler.lex_sarah and regler.rapporter and regler.granskning and regler.risk
-    return Regelverk(regler.lex_sarah, regler.rapporter, regler.granskning, regler.risk)
+    assert regler.lagbevakning
+    return Regelverk(
+        regler.lex_sarah, regler.rapporter, regler.granskning, regler.risk, regler.lagbevakning
+    )
 
 
 def for_verksamhet(v: Verksamhet) -> Regelverk:
@@ -51,4 +56,5 @@ def for_verksamhet(v: Verksamhet) -> Regelverk:
         rapporter=egna.rapporter or bas.rapporter,
         granskning=egna.granskning or bas.granskning,
         risk=egna.risk or bas.risk,
+        lagbevakning=egna.lagbevakning or bas.lagbevakning,
     )

@@ -47,6 +47,7 @@ SCHEMAFILER = {
     "egenkontrollresultat": "egenkontrollresultat.schema.json",
     "riskanalys": "riskanalys.schema.json",
     "styrdokument": "styrdokument.schema.json",
+    "lagkravslista": "lagkrav.schema.json",
 }
 """Schemafilens namn (ASCII) för varje filtyp."""
 

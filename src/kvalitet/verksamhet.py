@@ -24,8 +24,10 @@ from kvalitet.modell.buuuu import BuuuuVarv
 from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
 from kvalitet.modell.garaget import Garaget
 from kvalitet.modell.huset import Huset, Rum
+from kvalitet.modell.lagkrav import Lagkravslista
 from kvalitet.modell.riskanalys import Riskanalys
 from kvalitet.modell.rum import RumGuide
+from kvalitet.modell.styrdokument import Styrdokument
 from kvalitet.personnummer import Personnummertraff
 from kvalitet.svenska import normaliserad
 
@@ -134,6 +136,16 @@ class Verksamhet:
     def riskanalyser(self) -> list[tuple[Dokument, Riskanalys]]:
         """Alla riskanalyser."""
         return self.av_typ(Riskanalys)
+
+    @cached_property
+    def styrdokument(self) -> list[tuple[Dokument, Styrdokument]]:
+        """Alla styrdokument (styrdokument/<id>.md) med giltigt huvud."""
+        return self.av_typ(Styrdokument)
+
+    @cached_property
+    def lagkravslista(self) -> tuple[Dokument, Lagkravslista] | None:
+        """Lagkravslistan, om lagkrav.yaml finns och är giltig."""
+        return next(iter(self.av_typ(Lagkravslista)), None)
 
     @cached_property
     def garaget(self) -> tuple[Dokument, Garaget] | None:

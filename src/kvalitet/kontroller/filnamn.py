@@ -65,6 +65,8 @@ def _jamforelser(v: Verksamhet) -> Iterator[Jamforelse]:
         yield dok, "id", analys.id, _delar(dok)[1]
     for dok, serie in v.av_typ(Koladaserie):
         yield dok, "kpi", serie.kpi, _delar(dok)[1]
+    for dok, dokument in v.styrdokument:
+        yield dok, "id", dokument.id, _delar(dok)[1]
     for dok, resultat in v.egenkontrollresultat:
         mapp, namn = _delar(dok)
         yield dok, "id", resultat.id, namn

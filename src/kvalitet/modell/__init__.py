@@ -15,6 +15,7 @@ from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
 from kvalitet.modell.garaget import Garaget
 from kvalitet.modell.huset import Huset
 from kvalitet.modell.kolada import Koladaserie
+from kvalitet.modell.lagkrav import Lagkravslista
 from kvalitet.modell.riskanalys import Riskanalys
 from kvalitet.modell.rum import RumGuide
 from kvalitet.modell.styrdokument import Styrdokument
@@ -50,6 +51,7 @@ FILTYPER: tuple[Filtyp, ...] = (
         Egenkontrollresultat,
     ),
     Filtyp("styrdokument", "styrdokument", "styrdokument/*.md", Styrdokument, markdown=True),
+    Filtyp("lagkravslista", "lagkravslistor", "lagkrav.yaml", Lagkravslista),
 )
 
 

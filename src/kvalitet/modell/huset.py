@@ -31,6 +31,8 @@ class Styrdokument(Basmodell):
     ägare: Text | None = None
     fastställd: Datum | None = None
     granskas_senast: Datum | None = None
+    dokument: Id | None = None
+    """Id för dokumentet i styrdokument/, när det förs i ledningssystemet."""
 
 
 class Styrdokumentsamling(Basmodell):
@@ -158,6 +160,13 @@ class Granskningsregler(Basmodell):
     """Högst så många månader får gå mellan två granskningar av ett dokument."""
 
 
+class Bevakningsregler(Basmodell):
+    """Hur ofta lagkravslistans krav ska stämmas av mot författningarna (regeln LAG002)."""
+
+    intervall_månader: int = Field(strict=True, ge=1, le=60)
+    """Högst så många månader får gå mellan två avstämningar av ett krav."""
+
+
 class Riskregler(Basmodell):
     """Var gränsen för en hög risk går i riskanalyserna (regeln RSK002)."""
 
@@ -174,6 +183,8 @@ class Regler(Basmodell):
     """Hur ofta huset och rumsguiderna ska granskas (standard i mallar/standardregler.yaml)."""
     risk: Riskregler | None = None
     """Gränsen för hög risk i riskanalyserna (standard i mallar/standardregler.yaml)."""
+    lagbevakning: Bevakningsregler | None = None
+    """Hur ofta lagkravslistan stäms av (standard i mallar/standardregler.yaml)."""
 
 
 class KoladaNyckeltal(Basmodell):

@@ -1,0 +1,127 @@
+"""Styrdokumentens Markdown: rubrikerna, länkarna och HTML (den enda modulen med markdown-it).
+
+CommonMark med GFM-tabeller och genomstrykning, som markdown-it-py läser den. HTML i ett
+dokument tolkas aldrig: den visas som text. Rubrikernas ankare följer GitHubs sätt
+(gemener, skiljetecken bort, mellanslag blir bindestreck, ”-1”, ”-2” … vid dubbletter),
+så att en länk som `rutin.md#ansvar` fungerar både i forgen och på webbplatsen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+@dataclass(frozen=True)
+class Rubrik:
+    """En rubrik i dokumentet: nivå, text, ankare och rad (räknad från 1 i brödtexten)."""
+
+    niva: int
+    text: str
+    ankare: str
+    rad: int
+
+
+@dataclass(frozen=True)
+class Lank:
+    """En länk i dokumentet: målet, rad och kolumn (från 1 i brödtexten)."""
+
+    mal: str
+    rad: int
+    kol: int
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+def ankare(text: str, upptagna: dict[str, int] | None = None) -> str:
+    """En rubriks ankare som GitHub gör det: ”Så gör du!” blir ”så-gör-du”."""
+    grund = re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+    if upptagna is None:
+        return grund
+    antal = upptagna.get(grund, 0)
+    upptagna[grund] = antal + 1
+    return grund if antal == 0 else f"{grund}-{antal}"
+
+
+def rubriker(brodtext: str) -> list[Rubrik]:
+    """Dokumentets rubriker i ordning, med unika ankare."""
+    tokens = _parser().parse(brodtext)
+    upptagna: dict[str, int] = {}
+    resultat = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map is not None:
+            text = tokens[index + 1].content
+            niva = int(token.tag[1])
+            resultat.append(Rubrik(niva, text, ankare(text, upptagna), token.map[0] + 1))
+    return resultat
+
+
+def lankar(brodtext: str) -> list[Lank]:
+    """Alla länkar och bilder, med var de står."""
+    rader = brodtext.split("\n")
+    resultat = []
+    for token in _parser().parse(brodtext):
+        if token.type != "inline" or token.map is None or not token.children:
+            continue
+        for barn in token.children:
+            mal = _mal(barn)
+            if mal is not None:
+                resultat.append(_placerad(mal, rader, token.map[0], token.map[1]))
+    return resultat
+
+
+def _mal(token: Token) -> str | None:
+    if token.type == "link_open":
+        return str(token.attrs.get("href", ""))
+    if token.type == "image":
+        return str(token.attrs.get("src", ""))
+    return None
+
+
+def _placerad(mal: str, rader: list[str], forsta: int, slut: int) -> Lank:
+    # markdown-it ger blockets rader; länkens plats letas upp i dem (”](mål”).
+    for nr in range(forsta, slut):
+        kol = rader[nr].find(f"]({mal}")
+        if kol != -1:
+            return Lank(mal, nr + 1, kol + 3)
+    return Lank(mal, forsta + 1, 1)
+
+
+def html(brodtext: str, lank: Callable[[str], str] | None = None) -> str:
+    """Dokumentet som HTML; `lank` skriver om länkmålen (till exempel x.md till x.html).
+
+    Rubrikerna får sina ankare som id. HTML i dokumentet escapas.
+    """
+    tokens = _parser().parse(brodtext)
+    upptagna: dict[str, int] = {}
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            token.attrSet("id", ankare(tokens[index + 1].content, upptagna))
+        for barn in token.children or []:
+            if lank is not None and barn.type == "link_open":
+                barn.attrSet("href", lank(str(barn.attrs.get("href", ""))))
+            if lank is not None and barn.type == "image":
+                barn.attrSet("src", lank(str(barn.attrs.get("src", ""))))
+    return str(_parser().renderer.render(tokens, _parser().options, {}))
+
+
+def text(brodtext: str) -> str:
+    """Dokumentets text utan Markdown, för sökningen."""
+    delar = [
+        " ".join(barn.content for barn in token.children or [] if barn.type == "text")
+        for token in _parser().parse(brodtext)
+        if token.type == "inline"
+    ]
+    return " ".join(" ".join(delar).split())
