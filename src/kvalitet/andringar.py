@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kvalitet import kontroll, risker
+from kvalitet import kontroll, markdown, risker
 from kvalitet.dokument import Dokument
 from kvalitet.fynd import Niva, Resultat
 from kvalitet.modell._bas import Atgard
@@ -27,7 +27,10 @@ from kvalitet.modell.buuuu import STEG, BuuuuVarv
 from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
 from kvalitet.modell.garaget import Garaget
 from kvalitet.modell.kolada import Koladaserie
+from kvalitet.modell.lagkrav import Lagkravslista
 from kvalitet.modell.riskanalys import Risk, Riskanalys
+from kvalitet.modell.styrdokument import Styrdokument
+from kvalitet.styrdokumenten import andrat_utan_beslut, brodtext
 from kvalitet.svenska import antal, kort, upprakning
 from kvalitet.verksamhet import Verksamhet
 
@@ -40,6 +43,8 @@ SLAG = (
     "Åtaganden",
     "BUUUU-hjulet",
     "Omvärldsbevakning (Kolada)",
+    "Styrdokument",
+    "Lagkravslistan",
     "Huset och rummen",
 )
 """Rubrikerna i sammanfattningen, i sin ordning."""
@@ -93,14 +98,18 @@ def _dokument(v: Verksamhet, fil: str, gammal: Dokument | None, ny: Dokument | N
         return [Post(_slag(gammal), fil, f"Borttagen: {fil}")]
     if ny.modell is None:
         return [Post(_slag(ny), fil, f"{fil} ändrad, men följer inte formatet (se kontrollen)")]
-    if gammal is not None and gammal.data == ny.data:
+    if gammal is not None and _innehall(gammal) == _innehall(ny):
         return []  # bara kommentarer eller layout
-    gammal_modell = gammal.modell if gammal is not None else None
     beskriv = _BESKRIVNINGAR.get(type(ny.modell))
-    texter = list(beskriv(v, gammal_modell, ny.modell)) if beskriv else []
+    texter = list(beskriv(v, gammal, ny)) if beskriv else []
     if not texter and (gammal is not None or beskriv is None):
         texter = [f"{_namn(v, ny)} ändrad"]
     return [Post(_slag(ny), fil, text) for text in texter]
+
+
+def _innehall(dok: Dokument) -> tuple[object, str | None]:
+    """Det som räknas som en ändring: data, och ett styrdokuments brödtext."""
+    return dok.data, brodtext(dok)[0] if isinstance(dok.modell, Styrdokument) else None
 
 
 def _slag(dok: Dokument | None) -> str:
@@ -115,6 +124,8 @@ def _slag(dok: Dokument | None) -> str:
         Egenkontrollresultat: "Egenkontroll",
         Riskanalys: "Riskanalyser",
         Koladaserie: "Omvärldsbevakning (Kolada)",
+        Styrdokument: "Styrdokument",
+        Lagkravslista: "Lagkravslistan",
     }
     return slag.get(type(modell), "Huset och rummen")
 
@@ -407,15 +418,99 @@ def _arlista(ar: set[int]) -> str:
     return upprakning([str(a) for a in ordnade])
 
 
-_BESKRIVNINGAR: dict[type, Any] = {
-    Session: _session,
-    Avvikelse: _avvikelse,
-    Garaget: _garaget,
-    Ataganden: _ataganden,
-    BuuuuVarv: _buuuu,
-    Egenkontrollresultat: _egenkontroll,
-    Riskanalys: _riskanalys,
-    Koladaserie: _kolada,
+# Styrdokument och lagkravslistan
+
+
+def _styrdokument(_v: Verksamhet, gammal: Dokument | None, ny: Dokument) -> Iterator[str]:
+    efter: Styrdokument = ny.modell  # type: ignore[assignment]
+    namn = f"”{kort(efter.titel)}” ({efter.id})"
+    if gammal is None or not isinstance(gammal.modell, Styrdokument):
+        version = _varde(efter.version)
+        yield f"Nytt styrdokument {namn}: {efter.slag}, {efter.status}, version {version}"
+        return
+    fore: Styrdokument = gammal.modell
+    delar = [_andrade_avsnitt(brodtext(gammal)[0], brodtext(ny)[0])]
+    delar += [
+        f"{falt} {_varde(getattr(fore, falt))} → {_varde(getattr(efter, falt))}"
+        for falt in ("status", "version", "fastställd", "fastställd_av", "ägare", "titel", "slag")
+        if getattr(fore, falt) != getattr(efter, falt)
+    ]
+    delar += [
+        f"{falt} ändrat"
+        for falt in ("gäller", "lagkrav", "revideras_senast", "senast_granskad", "ersätter")
+        if getattr(fore, falt) != getattr(efter, falt)
+    ]
+    if andrat_utan_beslut(gammal, ny):
+        av = efter.fastställd_av or "den som fastställer dokumentet"
+        delar.append(f"ska fastställas av {av} (ny version och nytt datum saknas)")
+    if text := "; ".join(d for d in delar if d):
+        yield f"Styrdokumentet {namn}: {text}"
+
+
+def _andrade_avsnitt(fore: str, efter: str) -> str:
+    """Vilka avsnitt som ändrats, tillkommit och tagits bort, till exempel.
+
+    ”avsnitten ”Syfte” och ”Ansvar” ändrade, avsnittet ”Bilagor” nytt”.
+    """
+    gamla, nya = dict(markdown.avsnitt(fore)), dict(markdown.avsnitt(efter))
+    andrade = [r for r in nya if r in gamla and nya[r].strip() != gamla[r].strip()]
+    grupper = (
+        ("ändrat", "ändrade", andrade),
+        ("nytt", "nya", [r for r in nya if r not in gamla]),
+        ("borttaget", "borttagna", [r for r in gamla if r not in nya]),
+    )
+    texter = [
+        f"{'avsnittet' if len(rubriker) == 1 else 'avsnitten'}"
+        f" {upprakning([f'”{kort(r)}”' if r else 'inledningen' for r in rubriker])}"
+        f" {ental if len(rubriker) == 1 else flertal}"
+        for ental, flertal, rubriker in grupper
+        if rubriker
+    ]
+    if not texter and fore != efter:
+        texter.append("bara layouten ändrad")
+    return ", ".join(texter)
+
+
+def _lagkrav(_v: Verksamhet, gammal: Dokument | None, ny: Dokument) -> Iterator[str]:
+    lista: Lagkravslista = ny.modell  # type: ignore[assignment]
+    fore = {k.id: k for k in gammal.modell.krav} if gammal and gammal.modell else {}  # type: ignore[attr-defined]
+    for krav in lista.krav:
+        tidigare = fore.pop(krav.id, None)
+        if tidigare is None:
+            yield f"Nytt lagkrav {krav.id}: {krav.beteckning} {krav.paragraf or ''}".rstrip()
+        elif tidigare == krav.model_copy(update={"senast_bevakad": tidigare.senast_bevakad}):
+            if tidigare.senast_bevakad != krav.senast_bevakad:
+                datum = f"{_varde(tidigare.senast_bevakad)} → {_varde(krav.senast_bevakad)}"
+                yield f"Lagkravet {krav.id} bevakat: {datum}"
+        else:
+            yield f"Lagkravet {krav.id} ändrat"
+    for borttaget in fore.values():
+        yield f"Lagkravet {borttaget.id} borttaget"
+
+
+Beskrivning = Callable[[Verksamhet, Dokument | None, Dokument], Iterator[str]]
+
+
+def _modellerna(beskriv: Callable[[Verksamhet, object, Any], Iterator[str]]) -> Beskrivning:
+    """En beskrivning som bara behöver modellerna (inte filernas text)."""
+
+    def med_dokumenten(v: Verksamhet, gammal: Dokument | None, ny: Dokument) -> Iterator[str]:
+        return beskriv(v, gammal.modell if gammal is not None else None, ny.modell)
+
+    return med_dokumenten
+
+
+_BESKRIVNINGAR: dict[type, Beskrivning] = {
+    Session: _modellerna(_session),
+    Avvikelse: _modellerna(_avvikelse),
+    Garaget: _modellerna(_garaget),
+    Ataganden: _modellerna(_ataganden),
+    BuuuuVarv: _modellerna(_buuuu),
+    Egenkontrollresultat: _modellerna(_egenkontroll),
+    Riskanalys: _modellerna(_riskanalys),
+    Koladaserie: _modellerna(_kolada),
+    Styrdokument: _styrdokument,
+    Lagkravslista: _lagkrav,
 }
 
 

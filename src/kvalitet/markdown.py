@@ -68,6 +68,20 @@ def rubriker(brodtext: str) -> list[Rubrik]:
     return resultat
 
 
+def avsnitt(brodtext: str) -> list[tuple[str, str]]:
+    """Dokumentet delat vid rubrikerna: (rubrikens text, avsnittets rader) i ordning.
+
+    Texten före den första rubriken har rubriken "".
+    """
+    rader = brodtext.split("\n")
+    granser = [(r.text, r.rad - 1) for r in rubriker(brodtext)]
+    delar = [("", 0), *granser] if not granser or granser[0][1] > 0 else granser
+    return [
+        (rubrik, "\n".join(rader[start : (delar[i + 1][1] if i + 1 < len(delar) else None)]))
+        for i, (rubrik, start) in enumerate(delar)
+    ]
+
+
 def lankar(brodtext: str) -> list[Lank]:
     """Alla länkar och bilder, med var de står."""
     rader = brodtext.split("\n")

@@ -47,6 +47,30 @@ def forfallet(v: Verksamhet, dokument: Styrdokument, per: date) -> date | None:
     return senast if senast is not None and senast < per else None
 
 
+# Det som får ändras i ett fastställt dokuments huvud utan ett nytt beslut: en översyn utan
+# ändring, eller att dokumentet upphävs.
+_OVERSYN = {"senast_granskad", "revideras_senast", "status"}
+
+
+def andrat_utan_beslut(gammal: Dokument, ny: Dokument) -> bool:
+    """Om ett fastställt dokument har ändrats utan ny version och nytt fastställelsedatum.
+
+    Ett fastställt dokument är ett beslut; en ändring av brödtexten eller huvudet behöver
+    ett nytt beslut (ny `version` och nytt `fastställd`). En översyn utan ändring
+    (`senast_granskad`, `revideras_senast`) och att upphäva dokumentet behöver det inte.
+    """
+    fore, efter = gammal.modell, ny.modell
+    if not isinstance(fore, Styrdokument) or not isinstance(efter, Styrdokument):
+        return False
+    if fore.status != Dokumentstatus.faststalld or efter.status == Dokumentstatus.upphavd:
+        return False
+    andrat = fore.model_dump(exclude=_OVERSYN) != efter.model_dump(exclude=_OVERSYN) or (
+        brodtext(gammal)[0] != brodtext(ny)[0]
+    )
+    nytt_beslut = efter.version != fore.version and efter.fastställd != fore.fastställd
+    return andrat and not nytt_beslut
+
+
 class Maltyp(StrEnum):
     """Vart en länk i ett styrdokument går."""
 
@@ -90,7 +114,7 @@ def _i_huset(v: Verksamhet, typ: Maltyp, id_: str) -> Lankmal:
     fel = (
         None
         if id_ in kanda
-        else f"Huset har inget {'rum' if typ == Maltyp.rum else 'process'} ”{id_}”."
+        else f"Huset har {'inget rum' if typ == Maltyp.rum else 'ingen process'} ”{id_}”."
     )
     return Lankmal(typ, id_, None, fel)
 
