@@ -51,6 +51,8 @@ def test_init_skapar_mallens_filer_med_verksamhetens_uppgifter(tmp_path: Path) -
             "egenkontroll.yaml",
             "garaget.yaml",
             "huset.yaml",
+            "lagkrav.yaml",
+            "styrdokument/rutin-avvikelsehantering.md",
             *guider,
         ]
     )

@@ -65,7 +65,7 @@ def forfallna(
     manader = intervall(v)
     dokument = _granskade_dokument(v)
     if historik is None and any(granskad is None for _, _, granskad in dokument):
-        historik = _las_tyst(v.rot)
+        historik = las_tyst(v.rot)
     svar = []
     for dok, namn, granskad in dokument:
         incheckning = historik.senaste(dok.relativ) if historik and granskad is None else None
@@ -88,7 +88,8 @@ def _granskade_dokument(v: Verksamhet) -> list[tuple[Dokument, str, date | None]
     return dokument
 
 
-def _las_tyst(rot: Path) -> gitinfo.Historik | None:
+def las_tyst(rot: Path) -> gitinfo.Historik | None:
+    """Historiken, eller None utanför ett förråd eller utan git."""
     try:
         return gitinfo.historik(rot)
     except KvalitetFel:  # utanför ett förråd eller utan git: inga datum att gå efter

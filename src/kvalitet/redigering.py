@@ -131,7 +131,7 @@ def ny_fil(rot: Path, relativ: str, innehall: Any) -> Andring:
 
 
 def bekrafta(rot: Path, andringar: Sequence[Andring], per: date) -> list[Dokument]:
-    """Pröva att varje ny YAML-text är en giltig fil av sin filtyp.
+    """Pröva att varje ny YAML-text (och styrdokument) är en giltig fil av sin filtyp.
 
     Args:
         rot: Verksamhetens rot.
@@ -144,7 +144,11 @@ def bekrafta(rot: Path, andringar: Sequence[Andring], per: date) -> list[Dokumen
     Raises:
         Redigeringsfel: När en ny text skulle bli en ogiltig fil; inget skrivs då.
     """
-    yaml = [a for a in andringar if a.sokvag.suffix in (".yaml", ".yml")]
+    yaml = [
+        a
+        for a in andringar
+        if a.sokvag.suffix in (".yaml", ".yml") or filtyp_for(_relativ(rot, a.sokvag))
+    ]
     gamla = [_tolka(rot, a.sokvag, a.gammal) for a in yaml if a.gammal is not None]
     fel = kontroll.skrivsparr(rot, gamla, per)
     if fel:

@@ -11,14 +11,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kvalitet import FORRAD, __version__, gitinfo, mallar, redigering, schema, yamlio
+from kvalitet.arbete import styrdokument
 from kvalitet.arbete._spara import spara
 from kvalitet.fel import Anvandningsfel
+from kvalitet.modell.styrdokument import Slag
 from kvalitet.skrivning import Andring
 
 # Filer som kopieras ordagrant ur mallar/ (relativt mallmappen → relativt den nya mappen).
 _KOPIOR = {
     "garaget.yaml": "garaget.yaml",
     "egenkontroll.yaml": "egenkontroll.yaml",
+    "lagkrav.yaml": "lagkrav.yaml",
     "ny-verksamhet/gitignore": ".gitignore",
 }
 
@@ -166,10 +169,23 @@ def _filer(mapp: Path, u: NyVerksamhet, infort: date, ar: int) -> list[Andring]:
     andringar += [
         Andring(mapp / mal, (kalla / kopia).read_bytes()) for kopia, mal in _KOPIOR.items()
     ]
+    andringar.append(_forsta_styrdokumentet(mapp))
     # JSON-schemana och VS Code-inställningarna, så att editorn fyller i och rättar nycklar.
     andringar += schema.filer(mapp / schema.STANDARDMAPP)
     vscode = schema.vscode_fil(mapp)
     return [*andringar, vscode] if vscode else andringar
+
+
+def _forsta_styrdokumentet(mapp: Path) -> Andring:
+    # En rutin som varje verksamhet behöver (SOSFS 2011:9 5 kap. 5–6 §§), som ett utkast
+    # med huvudet förklarat: en mall att skriva vidare på och att kopiera.
+    ny = styrdokument.Ny(Slag.rutin, "Rutin för avvikelsehantering", "verksamhetschef")
+    inledning = (
+        "Ett styrdokument: Markdown med ett huvud mellan raderna ---. Skapat av kvalitet init"
+        "\nsom ett utkast att skriva vidare på; nya dokument: kvalitet styrdokument ny."
+    )
+    text = styrdokument.text(ny, "rutin-avvikelsehantering", inledning)
+    return Andring(mapp / "styrdokument" / "rutin-avvikelsehantering.md", text.encode("utf-8"))
 
 
 def _huset(kalla: Path, u: NyVerksamhet, infort: date) -> bytes:

@@ -46,6 +46,7 @@ KOMMANDON: dict[str, Kommando] = {
     "buuuu": Kommando("buuuu", "BUUUU-hjulet med brukarmedverkan i varje steg."),
     "riskanalys": Kommando("riskanalys", "Riskanalyser: risker, riskvärden och åtgärder."),
     "egenkontroll": Kommando("egenkontroll", "Egenkontrollen: momentens läge och nya resultat."),
+    "styrdokument": Kommando("styrdokument", "Styrdokument: lista, skapa och importera Word."),
     "kolada": Kommando("kolada", "Importera jämförelser ur Kolada (sparade svar)."),
     "rapport": Kommando("rapport", "Rapporter: kvalitetsberättelsen, rummen, webbplatsen."),
     "samla": Kommando("samla", "Samla flera verksamheter i en förvaltningsöversikt."),
