@@ -151,3 +151,62 @@ def test_tabellerna_ryms_i_1280_px_och_nas_med_tangentbordet(
     for etikett, bredd, synlig, tabb, roll in tabeller:
         assert bredd <= synlig, f"{etikett}: {bredd} px i {synlig} px"
         assert etikett and tabb == 0 and roll == "region", (etikett, tabb, roll)
+
+
+def _webbplatsen(tmp_path: Path) -> Path:
+    ut = tmp_path / "webb"
+    svar = kor("rapport", "webb", "-C", str(EXEMPEL), "--per", PER, "--ut", str(ut))
+    assert svar.slutkod == 0, svar
+    return ut
+
+
+def test_sokningen_hittar_ett_ord_i_en_rutins_text(tmp_path: Path, webblasare: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    webb = _webbplatsen(tmp_path)
+    # Ordet står bara i brödtexten i rutinen för tolkbokning, inte i någon titel.
+    texter = {p.name: p.read_text("utf-8") for p in (EXEMPEL / "styrdokument").glob("*.md")}
+    assert [namn for namn, text in texter.items() if "tolkförmedling" in text.lower()] == [
+        "rutin-tolkbokning.md"
+    ]
+    webblasare.get((webb / "styrdokument/index.html").as_uri())
+    falt = webblasare.find_element(By.ID, "sok")
+    falt.send_keys("Tolkförmedling")
+    traffar = webblasare.find_elements(By.CSS_SELECTOR, "#sokresultat li a")
+    assert [(a.text, a.get_attribute("href")) for a in traffar] == [
+        ("Rutin för tolkbokning", (webb / "styrdokument/rutin-tolkbokning.html").as_uri())
+    ]
+    status = webblasare.find_element(By.ID, "sokstatus").text
+    assert status == "1 dokument innehåller ”Tolkförmedling”."
+    utdrag = webblasare.find_element(By.CSS_SELECTOR, "#sokresultat li p").text
+    assert "tolkförmedling" in utdrag
+    traffar[0].click()
+    assert webblasare.find_element(By.TAG_NAME, "h1").text == "Rutin för tolkbokning"
+    # Två ord: båda måste finnas; ett ord som inte finns ger inga träffar.
+    webblasare.get((webb / "styrdokument/index.html").as_uri() + "?sok=lex+sarah")
+    titlar = [a.text for a in webblasare.find_elements(By.CSS_SELECTOR, "#sokresultat li a")]
+    assert titlar[0] == "Rutin för lex Sarah", titlar
+    falt = webblasare.find_element(By.ID, "sok")
+    falt.clear()
+    falt.send_keys("zyxwvu")
+    assert webblasare.find_elements(By.CSS_SELECTOR, "#sokresultat li") == []
+    assert "Inget styrdokument innehåller" in webblasare.find_element(By.ID, "sokstatus").text
+    resurser = webblasare.execute_script("return performance.getEntriesByType('resource')")
+    assert resurser == [], "sidan ska inte ladda något utifrån"
+    fel = [rad for rad in webblasare.get_log("browser") if rad["level"] in ("SEVERE", "WARNING")]
+    assert fel == [], fel
+
+
+def test_ett_styrdokuments_sida_med_tabell_och_lankar(tmp_path: Path, webblasare: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    webb = _webbplatsen(tmp_path)
+    webblasare.get((webb / "styrdokument/process-handlaggning-ansokan.html").as_uri())
+    assert webblasare.find_elements(By.CSS_SELECTOR, "article .tabell table tbody tr")
+    lank = webblasare.find_element(By.LINK_TEXT, "Rutin för tolkbokning")
+    lank.click()
+    assert webblasare.find_element(By.TAG_NAME, "h1").text == "Rutin för tolkbokning"
+    hit = webblasare.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=hanvisar-hit] a")
+    assert "Processbeskrivning – handläggning av ansökan" in [a.text for a in hit]
+    bredd = webblasare.execute_script("return document.documentElement.scrollWidth")
+    assert bredd <= webblasare.execute_script("return window.innerWidth")

@@ -42,7 +42,15 @@ class Lank:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    # En tabell i en ruta som går att rulla i sidled (och nå med tangentbordet), som
+    # rapporternas egna tabeller.
+    parser.add_render_rule(
+        "table_open",
+        lambda *_: '<div class="tabell" tabindex="0" role="region" aria-label="Tabell"><table>\n',
+    )
+    parser.add_render_rule("table_close", lambda *_: "</table></div>\n")
+    return parser
 
 
 def ankare(text: str, upptagna: dict[str, int] | None = None) -> str:

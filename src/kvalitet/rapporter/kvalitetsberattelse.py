@@ -27,6 +27,7 @@ from kvalitet.rapporter import (
     huvud,
     kolada,
     riskanalyser,
+    styrdokument,
 )
 from kvalitet.rapporter.bilder import arshjulsbild, husbild
 from kvalitet.svenska import antal, sorteringsnyckel, tal
@@ -139,6 +140,7 @@ class Kvalitetsberattelse:
     avvikelser: avvikelser.Avvikelseanalys
     riskanalyser: riskanalyser.Riskavsnitt
     egenkontroll: egenkontroll.Egenkontrollavsnitt
+    dokumentstyrning: styrdokument.Dokumentstyrning
     kolada: kolada.Koladaavsnitt
     integrerade: list[IntegreratMal]
     garaget: list[Parkerad]
@@ -177,6 +179,7 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> Kvalitetsberattelse:
         avvikelser=analys,
         riskanalyser=risker,
         egenkontroll=egk,
+        dokumentstyrning=styrdokument.avsnitt(v, ar, per),
         kolada=jamforelser,
         integrerade=_integrerade(v, ar),
         garaget=[_parkerad(v, p) for p in _parkerade(v)],

@@ -2,7 +2,8 @@
 
 Startsidan visar huset och årshjulet och länkar till kvalitetsberättelsen, handlingsplanen,
 avvikelseanalysen, riskanalyserna, egenkontrollen, en sida per rum, session, åtagande,
-BUUUU-varv och riskanalys. Alla länkar är
+BUUUU-varv och riskanalys, och till styrdokumenten (en sida per dokument, register och
+en sökning, se kvalitet.rapporter.styrdokument). Alla länkar är
 relativa och varje sida är en fristående HTML-fil, så att mappen kan öppnas direkt från
 disken, läggas på en intern webbserver eller skickas som zip.
 """
@@ -29,6 +30,7 @@ from kvalitet.rapporter import (
     rapportfil,
     riskanalyser,
     rum,
+    styrdokument,
 )
 from kvalitet.rapporter.bilder import arshjulsbild, husbild
 from kvalitet.rapporter.kvalitetsberattelse import NIVANAMN
@@ -58,6 +60,7 @@ class Startsida:
     ataganden: list[Lank]
     varv: list[Lank]
     riskanalyser: list[Lank]
+    styrdokument: list[Lank]
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,8 @@ def sidor(v: Verksamhet, uppdrag: Uppdrag) -> list[Sida]:
         Sida(f"riskanalyser/{a}.html", "riskanalys", riskanalyser.sida(v, uppdrag, a))
         for a in sorted({r.id for _, r in v.riskanalyser})
     ]
-    alla = [*ovriga, *rummen, *sessioner, *atagandesidor, *varvsidor, *analyser]
+    dokument = [Sida(*sida) for sida in styrdokument.sidor(v, uppdrag)]
+    alla = [*ovriga, *rummen, *sessioner, *atagandesidor, *varvsidor, *analyser, *dokument]
     return [Sida("index.html", "webb", _startsida(v, uppdrag, alla)), *alla]
 
 
@@ -150,6 +154,11 @@ def _startsida(v: Verksamhet, uppdrag: Uppdrag, alla: list[Sida]) -> Startsida:
         ataganden=lankar("ataganden/"),
         varv=lankar("buuuu/"),
         riskanalyser=lankar("riskanalyser/"),
+        styrdokument=[
+            Lank(s.vy.titel, s.adress)
+            for s in alla
+            if s.adress in ("styrdokument/index.html", "styrdokument/lagkrav.html")
+        ],
     )
 
 

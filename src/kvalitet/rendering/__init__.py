@@ -31,7 +31,9 @@ def _markdown(varde: Any) -> Any:
     text = re.sub(r"\s+", " ", str(varde))  # radbrytningar i ett värde blir mellanslag
     text = _MD_SPECIELLA.sub(r"\\\1", text)
     # En rad som börjar med -, + eller 1. blir annars en lista, med = eller - en rubrik.
-    return re.sub(r"^([-+=]|\d+[.)])", r"\\\1", text)
+    # Bara skiljetecken kan escapas: i ”1.” är det punkten (”1\.”), inte siffran.
+    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return re.sub(r"^([-+=])", r"\\\1", text)
 
 
 def _stycken_md(text: str | None) -> Markup:
