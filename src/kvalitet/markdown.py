@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -63,9 +63,20 @@ def ankare(text: str, upptagna: dict[str, int] | None = None) -> str:
     return grund if antal == 0 else f"{grund}-{antal}"
 
 
-def rubriker(brodtext: str) -> list[Rubrik]:
+@lru_cache(maxsize=1024)
+def _tolkad(brodtext: str) -> tuple[Token, ...]:
+    """Texten tolkad en gång, för rubrikerna och länkarna (som bara läser den).
+
+    Reglerna frågar efter samma dokuments rubriker för varje länk dit; att tolka är det
+    som tar tid.
+    """
+    return tuple(_parser().parse(brodtext))
+
+
+@lru_cache(maxsize=1024)
+def rubriker(brodtext: str) -> tuple[Rubrik, ...]:
     """Dokumentets rubriker i ordning, med unika ankare."""
-    tokens = _parser().parse(brodtext)
+    tokens = _tolkad(brodtext)
     upptagna: dict[str, int] = {}
     resultat = []
     for index, token in enumerate(tokens):
@@ -73,7 +84,7 @@ def rubriker(brodtext: str) -> list[Rubrik]:
             text = tokens[index + 1].content
             niva = int(token.tag[1])
             resultat.append(Rubrik(niva, text, ankare(text, upptagna), token.map[0] + 1))
-    return resultat
+    return tuple(resultat)
 
 
 def avsnitt(brodtext: str) -> list[tuple[str, str]]:
@@ -94,7 +105,7 @@ def lankar(brodtext: str) -> list[Lank]:
     """Alla länkar och bilder, med var de står."""
     rader = brodtext.split("\n")
     resultat = []
-    for token in _parser().parse(brodtext):
+    for token in _tolkad(brodtext):
         if token.type != "inline" or token.map is None or not token.children:
             continue
         for barn in token.children:

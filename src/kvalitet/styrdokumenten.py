@@ -142,7 +142,7 @@ def _fil(v: Verksamhet, dok: Dokument, sokvag: str) -> Lankmal:
 
 def dokument_med_id(v: Verksamhet, id_: str) -> tuple[Dokument, Styrdokument] | None:
     """Styrdokumentet med id:t, om det finns och har ett giltigt huvud."""
-    return next(((d, s) for d, s in v.styrdokument if s.id == id_), None)
+    return v.styrdokument_per_id.get(id_)
 
 
 def hanvisningar(v: Verksamhet) -> dict[str, list[str]]:

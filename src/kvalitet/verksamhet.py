@@ -143,6 +143,14 @@ class Verksamhet:
         return self.av_typ(Styrdokument)
 
     @cached_property
+    def styrdokument_per_id(self) -> dict[str, tuple[Dokument, Styrdokument]]:
+        """Styrdokumenten efter id (det första när två har samma id)."""
+        per_id: dict[str, tuple[Dokument, Styrdokument]] = {}
+        for par in self.styrdokument:
+            per_id.setdefault(par[1].id, par)
+        return per_id
+
+    @cached_property
     def lagkravslista(self) -> tuple[Dokument, Lagkravslista] | None:
         """Lagkravslistan, om lagkrav.yaml finns och är giltig."""
         return next(iter(self.av_typ(Lagkravslista)), None)

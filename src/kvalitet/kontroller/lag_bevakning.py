@@ -1,8 +1,7 @@
 """Lagkravslistans krav ska stämmas av mot författningarna regelbundet.
 
-Lagar och föreskrifter ändras: socialtjänstlagen (2001:453) ersattes av (2025:400), och
-Socialstyrelsen ersätter efter hand sina SOSFS-föreskrifter med HSLF-FS. Varje krav ska
-därför ha `senast_bevakad` och stämmas av minst så ofta som
+Lagar och föreskrifter ändras, byts ut och får ny numrering. Varje krav ska därför ha
+`senast_bevakad` och stämmas av mot författningens gällande lydelse minst så ofta som
 `regler.lagbevakning.intervall_månader` säger (standard 12 månader).
 """
 
