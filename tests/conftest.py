@@ -14,6 +14,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
+import git
 import pytest
 
 from kvalitet.cli import main
@@ -108,6 +109,16 @@ def exempel(tmp_path: Path) -> Path:
     # Utan en cache som en tidigare körning kan ha lämnat i exempel-verksamheten.
     shutil.copytree(EXEMPEL, kopia, ignore=shutil.ignore_patterns("cache"))
     return kopia
+
+
+@pytest.fixture
+def exempel_pa_gren(exempel: Path) -> git.Repo:
+    """Exemplet incheckat på main, med en ny gren (arbete) utcheckad."""
+    repo = git.Repo.init(exempel, initial_branch="main")
+    repo.git.add(A=True)
+    repo.index.commit("Exemplet")
+    repo.create_head("arbete").checkout()
+    return repo
 
 
 @pytest.fixture(autouse=True)

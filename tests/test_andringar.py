@@ -12,16 +12,6 @@ import pytest
 from tests.conftest import PER, kor
 
 
-@pytest.fixture
-def forrad(exempel: Path) -> git.Repo:
-    """Exemplet incheckat på main, med en ny gren utcheckad."""
-    repo = git.Repo.init(exempel, initial_branch="main")
-    repo.git.add(A=True)
-    repo.index.commit("Exemplet")
-    repo.create_head("arbete").checkout()
-    return repo
-
-
 def _ersatt(fil: Path, gammalt: str, nytt: str) -> None:
     text = fil.read_text(encoding="utf-8")
     assert gammalt in text
@@ -59,12 +49,12 @@ def _punkter(markdown: str) -> list[str]:
 
 
 def test_andringar_namner_sessionen_atgarden_och_avvikelserna_och_inget_annat(
-    forrad: git.Repo,
+    exempel_pa_gren: git.Repo,
 ) -> None:
-    mapp = Path(forrad.working_dir)
+    mapp = Path(exempel_pa_gren.working_dir)
     _gor_arbetet(mapp)
-    forrad.git.add(A=True)
-    forrad.index.commit("Arbetet på grenen")
+    exempel_pa_gren.git.add(A=True)
+    exempel_pa_gren.index.commit("Arbetet på grenen")
     svar = kor("andringar", "--bas", "main", "-C", str(mapp), "--per", PER)
     assert svar.slutkod == 0, svar
     punkter = _punkter(svar.stdout)
@@ -79,8 +69,10 @@ def test_andringar_namner_sessionen_atgarden_och_avvikelserna_och_inget_annat(
     assert "avvikelse, Processer och rutiner, inkom 2026-11-20" in punkter[4]
 
 
-def test_andringar_ar_desamma_i_json_och_i_samma_ordning_varje_gang(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_andringar_ar_desamma_i_json_och_i_samma_ordning_varje_gang(
+    exempel_pa_gren: git.Repo,
+) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     _gor_arbetet(mapp)
     forsta = kor("andringar", "--bas", "main", "-C", str(mapp), "--per", PER, "--format", "json")
     andra = kor("andringar", "--bas", "main", "-C", str(mapp), "--per", PER, "--format", "json")
@@ -90,8 +82,8 @@ def test_andringar_ar_desamma_i_json_och_i_samma_ordning_varje_gang(forrad: git.
     assert data["kontroll"]["antal"]["fel"] == 0
 
 
-def test_andringar_utan_andringar_och_mot_en_okand_gren(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_andringar_utan_andringar_och_mot_en_okand_gren(exempel_pa_gren: git.Repo) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     svar = kor("andringar", "--bas", "main", "-C", str(mapp), "--per", PER)
     assert svar.slutkod == 0, svar
     assert "Inga ändringar i verksamhetens dokument." in svar.stdout
@@ -113,10 +105,10 @@ def _fynd(svar_text: str, regel: str) -> list[str]:
     return [rad for rad in svar_text.splitlines() if f" {regel} " in rad]
 
 
-def test_andrad_slutsats_i_en_genomford_session_ar_fel(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_andrad_slutsats_i_en_genomford_session_ar_fel(exempel_pa_gren: git.Repo) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     _ersatt(mapp / PROCESSER, "behöver en fast\n  påminnelse", "behöver en\n  påminnelse")
-    forrad.git.commit("-am", "Ändrad slutsats")
+    exempel_pa_gren.git.commit("-am", "Ändrad slutsats")
     svar = kor("kontrollera", str(mapp), "--per", PER, "--bas", "main")
     assert svar.slutkod == 1, svar
     fynd = _fynd(svar.stdout, "POS001")
@@ -126,8 +118,8 @@ def test_andrad_slutsats_i_en_genomford_session_ar_fel(forrad: git.Repo) -> None
     assert not _fynd(kor("kontrollera", str(mapp), "--per", PER).stdout, "POS001")
 
 
-def test_en_uppfoljning_och_atgardernas_status_far_andras(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_en_uppfoljning_och_atgardernas_status_far_andras(exempel_pa_gren: git.Repo) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     text = (mapp / PROCESSER).read_text(encoding="utf-8")
     (mapp / PROCESSER).write_text(
         text + "uppföljningar:\n  - datum: 2026-11-20\n    text: Påminnelsen fungerar.\n",
@@ -138,22 +130,22 @@ def test_en_uppfoljning_och_atgardernas_status_far_andras(forrad: git.Repo) -> N
         "effekt: >-\n      Processen",
         "effekt: >-\n      Den nya processen",
     )
-    forrad.git.commit("-am", "Uppföljning")
+    exempel_pa_gren.git.commit("-am", "Uppföljning")
     svar = kor("kontrollera", str(mapp), "--per", PER, "--bas", "main")
     assert svar.slutkod == 0, svar
     assert not _fynd(svar.stdout, "POS001")
     # En uppföljning som redan fanns får däremot inte skrivas om.
-    forrad.git.checkout("-b", "omskrivning")
+    exempel_pa_gren.git.checkout("-b", "omskrivning")
     _ersatt(mapp / PROCESSER, "Påminnelsen fungerar.", "Påminnelsen fungerar inte.")
-    forrad.git.commit("-am", "Omskriven uppföljning")
-    forrad.create_head("main2", forrad.commit("arbete"))
+    exempel_pa_gren.git.commit("-am", "Omskriven uppföljning")
+    exempel_pa_gren.create_head("main2", exempel_pa_gren.commit("arbete"))
     fel = kor("kontrollera", str(mapp), "--per", PER, "--bas", "main2")
     assert fel.slutkod == 1, fel
     assert "(uppföljningar)" in _fynd(fel.stdout, "POS001")[0]
 
 
-def test_ett_avslutat_arende_som_tas_bort_ar_fel(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_ett_avslutat_arende_som_tas_bort_ar_fel(exempel_pa_gren: git.Repo) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     avslutat = next(
         p
         for p in sorted((mapp / "avvikelser").rglob("*.yaml"))
@@ -165,8 +157,8 @@ def test_ett_avslutat_arende_som_tas_bort_ar_fel(forrad: git.Repo) -> None:
     assert avslutat.name in _fynd(svar.stdout, "POS001")[0]
 
 
-def test_en_ny_genomford_session_pa_grenen_ar_inget_fel(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_en_ny_genomford_session_pa_grenen_ar_inget_fel(exempel_pa_gren: git.Repo) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     (mapp / "arshjul/2025/trygghet.yaml").write_text(
         (mapp / "arshjul/2026/trygghet.yaml")
         .read_text(encoding="utf-8")
@@ -213,18 +205,18 @@ def _poster(mapp: Path, bas: str, slag: str) -> list[str]:
 
 
 def test_andringar_beskriver_en_ny_riskanalys_och_vad_som_hander_med_riskerna(
-    forrad: git.Repo,
+    exempel_pa_gren: git.Repo,
 ) -> None:
-    mapp = Path(forrad.working_dir)
+    mapp = Path(exempel_pa_gren.working_dir)
     analys = mapp / "riskanalyser/RA-2026-003.yaml"
     analys.write_text(NY_ANALYS, encoding="utf-8")
     assert _poster(mapp, "main", "Riskanalyser") == [
         "Ny riskanalys RA-2026-003 ”Ny mottagning för vuxna” (planerad): 3 risker, 1 hög,"
         " högsta riskvärde 9"
     ]
-    forrad.git.add(A=True)
-    forrad.index.commit("Ny riskanalys")
-    forrad.create_head("vidare").checkout()
+    exempel_pa_gren.git.add(A=True)
+    exempel_pa_gren.index.commit("Ny riskanalys")
+    exempel_pa_gren.create_head("vidare").checkout()
     _ersatt(analys, "\nstatus: planerad\n", "\nstatus: genomförd\n")
     _ersatt(analys, "    konsekvens: 3\n", "    konsekvens: 4\n")
     _ersatt(analys, "        status: planerad", "        status: pågår")
@@ -255,8 +247,8 @@ def test_andringar_beskriver_en_ny_riskanalys_och_vad_som_hander_med_riskerna(
         "Risken R4 (”Nya blanketter hinner inte tryckas.”) tillagd, riskvärde 1",
     ]
     # Utan risken R2 och med en uppföljning: borttagen och uppföljd.
-    forrad.git.add(A=True)
-    forrad.index.commit("Genomförd")
+    exempel_pa_gren.git.add(A=True)
+    exempel_pa_gren.index.commit("Genomförd")
     text = analys.read_text(encoding="utf-8")
     borjan, slut = text.index("  - id: R2"), text.index("  - id: R3")
     analys.write_text(
@@ -271,8 +263,10 @@ def test_andringar_beskriver_en_ny_riskanalys_och_vad_som_hander_med_riskerna(
     ]
 
 
-def test_en_andrad_riskanalys_i_exemplet_hamnar_under_riskanalyser(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_en_andrad_riskanalys_i_exemplet_hamnar_under_riskanalyser(
+    exempel_pa_gren: git.Repo,
+) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     _ersatt(
         mapp / "riskanalyser/RA-2026-002.yaml",
         "    sannolikhet: 3\n    konsekvens: 2\n",
@@ -288,8 +282,8 @@ def test_en_andrad_riskanalys_i_exemplet_hamnar_under_riskanalyser(forrad: git.R
 KOLADA = "omvarld/kolada/N30005.yaml"
 
 
-def test_andringar_namner_nya_och_uppdaterade_kolada_serier(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_andringar_namner_nya_och_uppdaterade_kolada_serier(exempel_pa_gren: git.Repo) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     serie = mapp / KOLADA
     _ersatt(serie, "hämtad: 2026-10-05", "hämtad: 2027-03-01")
     _ersatt(serie, "värde: 6702.1", "värde: 6710.4")
@@ -308,8 +302,8 @@ def test_andringar_namner_nya_och_uppdaterade_kolada_serier(forrad: git.Repo) ->
         "Ny Kolada-serie N31807: 2023–2025, hämtad 2027-03-01",
     ]
     # Bara ett nytt hämtningsdatum: filen är ändrad, men inga värden.
-    forrad.git.add(A=True)
-    forrad.index.commit("Kolada")
+    exempel_pa_gren.git.add(A=True)
+    exempel_pa_gren.index.commit("Kolada")
     _ersatt(serie, "hämtad: 2027-03-01", "hämtad: 2027-03-02")
     assert _poster(mapp, "arbete", "Omvärldsbevakning (Kolada)") == [f"{KOLADA} ändrad"]
 
@@ -328,8 +322,8 @@ def test_arlistan_slar_ihop_foljande_ar() -> None:
 
 @pytest.mark.parametrize("kommando", ["kontrollera", "andringar"])
 @pytest.mark.parametrize("bas", ["", "  "])
-def test_en_tom_bas_ar_fel_anvandning(forrad: git.Repo, kommando: str, bas: str) -> None:
-    mapp = Path(forrad.working_dir)
+def test_en_tom_bas_ar_fel_anvandning(exempel_pa_gren: git.Repo, kommando: str, bas: str) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     _ersatt(
         mapp / "arshjul/2026/processer.yaml",
         "slutsatser:",
@@ -343,21 +337,21 @@ def test_en_tom_bas_ar_fel_anvandning(forrad: git.Repo, kommando: str, bas: str)
 
 
 def test_en_grund_klon_utan_gemensam_incheckning_jamfor_inte_med_fel_bas(
-    forrad: git.Repo, tmp_path: Path
+    exempel_pa_gren: git.Repo, tmp_path: Path
 ) -> None:
-    mapp = Path(forrad.working_dir)
+    mapp = Path(exempel_pa_gren.working_dir)
     # main går vidare efter att grenen skapades, med en tillåten uppföljning.
-    forrad.heads.main.checkout()
+    exempel_pa_gren.heads.main.checkout()
     _ersatt(
         mapp / "arshjul/2026/kompetens.yaml",
         "    uppföljning: 2027-06-30\n    status: pågår",
         "    uppföljning: 2027-06-30\n    status: klar",
     )
-    forrad.git.commit("-qam", "Uppföljning på main")
-    forrad.heads.arbete.checkout()
+    exempel_pa_gren.git.commit("-qam", "Uppföljning på main")
+    exempel_pa_gren.heads.arbete.checkout()
     _gor_arbetet(mapp)
-    forrad.git.add(A=True)
-    forrad.git.commit("-qm", "Arbetet")
+    exempel_pa_gren.git.add(A=True)
+    exempel_pa_gren.git.commit("-qm", "Arbetet")
     klon = tmp_path / "klon"
     git.Repo.clone_from(mapp.as_uri(), klon, depth=1, no_single_branch=True, branch="arbete")
     for kommando, argument in (("kontrollera", [str(klon)]), ("andringar", ["-C", str(klon)])):
@@ -388,8 +382,8 @@ def _ny_avvikelse_pa_grenen(repo: git.Repo) -> Path:
     return mapp
 
 
-def test_en_gren_med_en_ny_avvikelse_stoppas_inte_av_frister(forrad: git.Repo) -> None:
-    mapp = _ny_avvikelse_pa_grenen(forrad)
+def test_en_gren_med_en_ny_avvikelse_stoppas_inte_av_frister(exempel_pa_gren: git.Repo) -> None:
+    mapp = _ny_avvikelse_pa_grenen(exempel_pa_gren)
     # Den 1 januari har omvärldsrummets handlingsplan löpt ut och årets åtaganden saknar utfall.
     svar = kor("kontrollera", str(mapp), "--bas", "main", "--per", "2027-01-01")
     assert svar.slutkod == 0, svar
@@ -401,7 +395,7 @@ def test_en_gren_med_en_ny_avvikelse_stoppas_inte_av_frister(forrad: git.Repo) -
     assert len(rader) == 4, svar.stdout
     assert all(": varning " in r and "löpt ut redan på målgrenen" in r for r in rader), rader
     # Samma filer på main (och i ett schemalagt jobb, utan --bas) stoppar.
-    forrad.heads.main.checkout()
+    exempel_pa_gren.heads.main.checkout()
     svar = kor("kontrollera", str(mapp), "--per", SENT)
     assert svar.slutkod == 1, svar
     assert re.search(r": fel RUM002 .*Processer och rutiner", svar.stdout), svar.stdout
@@ -410,11 +404,11 @@ def test_en_gren_med_en_ny_avvikelse_stoppas_inte_av_frister(forrad: git.Repo) -
     assert re.search(r": fel RUM002 .*Omvärldsbevakning", svar.stdout), svar.stdout
 
 
-def test_en_frist_som_grenen_orsakar_stoppar(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_en_frist_som_grenen_orsakar_stoppar(exempel_pa_gren: git.Repo) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     (mapp / "arshjul/2026/trygghet.yaml").unlink()  # rummet förlorar sin handlingsplan
-    forrad.git.add(A=True)
-    forrad.index.commit("Sessionen borttagen")
+    exempel_pa_gren.git.add(A=True)
+    exempel_pa_gren.index.commit("Sessionen borttagen")
     svar = kor("kontrollera", str(mapp), "--bas", "main", "--per", PER, "--format", "json")
     assert svar.slutkod == 1, svar
     rum002 = [f for f in json.loads(svar.stdout)["fynd"] if f["regel"] == "RUM002"]

@@ -273,9 +273,15 @@ def test_importera_behaller_strukturen(exempel: Path, tmp_path: Path) -> None:
     assert "[Socialstyrelsen](https://www.socialstyrelsen.se/)" in brodtext
     assert "![](rutin-for-hembesok/bild-1.png)" in brodtext
     assert (exempel / "styrdokument/rutin-for-hembesok/bild-1.png").read_bytes() == _png()
-    html = markdown.html(brodtext)
-    assert "<table>" in html and "<strong>alltid</strong>" in html and "<ul>\n<li>" in html
     assert kor("kontrollera", str(exempel), "--per", PER).slutkod == 0
+    # Och dokumentet visas på webbplatsen: rubrikerna, listan, tabellen och bilden.
+    webb = tmp_path / "webb"
+    assert kor("rapport", "webb", "-C", str(exempel), "--per", PER, "--ut", str(webb)).slutkod == 0
+    sida = (webb / "styrdokument/rutin-for-hembesok.html").read_text("utf-8")
+    assert "<h1>Rutin för hembesök</h1>" in sida and '<h3 id="före-besöket">' in sida
+    assert "<li>Planera besöket\n<ul>\n<li>Ring den enskilde</li>" in sida
+    assert "<th>Roll</th>" in sida and "<td>Handläggare</td>" in sida
+    assert '<img src="data:image/png;base64,' in sida and "<strong>alltid</strong>" in sida
 
 
 def test_importera_flera_och_med_eget_id(exempel: Path, tmp_path: Path) -> None:

@@ -190,24 +190,15 @@ def test_lagkravslistan_valideras(exempel: Path) -> None:
 # DOK005 och andringar: en ändring på en gren
 
 
-@pytest.fixture
-def forrad(exempel: Path) -> git.Repo:
-    repo = git.Repo.init(exempel, initial_branch="main")
-    repo.git.add(A=True)
-    repo.index.commit("Exemplet")
-    repo.create_head("arbete").checkout()
-    return repo
-
-
 def _checka_in(repo: git.Repo) -> None:
     repo.git.add(A=True)
     repo.index.commit("Ändringen")
 
 
-def test_andrad_brodtext_utan_ny_version_ar_ett_fel_under_bas(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_andrad_brodtext_utan_ny_version_ar_ett_fel_under_bas(exempel_pa_gren: git.Repo) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     _ersatt(mapp / TOLK, "med ärendenummer men utan namn", "med ärendenummer, aldrig namn")
-    _checka_in(forrad)
+    _checka_in(exempel_pa_gren)
     svar = kor("kontrollera", str(mapp), "--per", PER, "--bas", "main")
     assert svar.slutkod == 1, svar
     assert f"{TOLK}:8:1: fel DOK005" in svar.stdout, svar.stdout
@@ -223,13 +214,13 @@ def test_andrad_brodtext_utan_ny_version_ar_ett_fel_under_bas(forrad: git.Repo) 
     assert "Styrdokument" in andringar.stdout.split("- Styrdokumentet")[0]
 
 
-def test_ny_version_och_nytt_datum_ar_ett_nytt_beslut(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_ny_version_och_nytt_datum_ar_ett_nytt_beslut(exempel_pa_gren: git.Repo) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     fil = mapp / TOLK
     _ersatt(fil, "## Så bokar du", "## Ansvar\n\nEnhetschefen.\n\n## Så bokar du")
     _ersatt(fil, 'version: "1.0"', 'version: "1.1"')
     _ersatt(fil, "fastställd: 2026-09-08", "fastställd: 2026-11-20")
-    _checka_in(forrad)
+    _checka_in(exempel_pa_gren)
     assert kor("kontrollera", str(mapp), "--per", PER, "--bas", "main").slutkod == 0
     andringar = kor("andringar", "--bas", "main", "-C", str(mapp), "--per", PER, "--format", "json")
     texter = [a["text"] for a in json.loads(andringar.stdout)["ändringar"]]
@@ -248,23 +239,23 @@ def test_ny_version_och_nytt_datum_ar_ett_nytt_beslut(forrad: git.Repo) -> None:
     ],
 )
 def test_oversyn_och_upphavande_kraver_ingen_ny_version(
-    forrad: git.Repo, gammalt: str, nytt: str
+    exempel_pa_gren: git.Repo, gammalt: str, nytt: str
 ) -> None:
-    mapp = Path(forrad.working_dir)
+    mapp = Path(exempel_pa_gren.working_dir)
     _ersatt(mapp / TOLK, gammalt, nytt)
-    _checka_in(forrad)
+    _checka_in(exempel_pa_gren)
     fynd = _regel(_fynd(mapp, "--bas", "main"), "DOK005")
     assert (fynd == []) == ("<!--" not in nytt), fynd
 
 
-def test_ett_nytt_dokument_och_ett_bevakat_krav_i_andringar(forrad: git.Repo) -> None:
-    mapp = Path(forrad.working_dir)
+def test_ett_nytt_dokument_och_ett_bevakat_krav_i_andringar(exempel_pa_gren: git.Repo) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
     ny = (mapp / TOLK).read_text("utf-8").replace("rutin-tolkbokning", "rutin-ny", 1)
     (mapp / "styrdokument/rutin-ny.md").write_text(
         ny.replace("status: fastställd", "status: utkast"), "utf-8"
     )
     _ersatt(mapp / "lagkrav.yaml", "senast_bevakad: 2026-09-15", "senast_bevakad: 2026-11-25")
-    _checka_in(forrad)
+    _checka_in(exempel_pa_gren)
     svar = kor("andringar", "--bas", "main", "-C", str(mapp), "--per", PER, "--format", "json")
     texter = [(a["slag"], a["text"]) for a in json.loads(svar.stdout)["ändringar"]]
     assert ("Styrdokument", "Nytt styrdokument ”Rutin för tolkbokning” (rutin-ny): rutin,"

@@ -11,6 +11,7 @@ from string import Template
 
 from kvalitet import gitinfo, historik, mallar, personnummer, word, yamlio
 from kvalitet.fel import Anvandningsfel
+from kvalitet.modell._bas import ID_MONSTER
 from kvalitet.modell.styrdokument import Dokumentstatus, Slag, Styrdokument
 from kvalitet.skrivning import Andring
 from kvalitet.styrdokumenten import MAPP, forfallet, revideras_senast
@@ -188,16 +189,15 @@ def ny(v: Verksamhet, uppgifter: Ny) -> tuple[str, Andring]:
 
 
 def _upptagna(v: Verksamhet) -> set[str]:
-    upptagna = {d.id for _, d in v.styrdokument}
-    upptagna |= {dok.sokvag.stem for dok in v.dokument if dok.relativ.startswith(f"{MAPP}/")}
-    upptagna |= {p.stem for p in (v.rot / MAPP).glob("*")}
+    # Dokumenten och mapparna med deras bilder, här och på andra grenar.
+    upptagna = {d.id for _, d in v.styrdokument} | {p.stem for p in (v.rot / MAPP).glob("*")}
     if gitinfo.git_finns():
         upptagna |= gitinfo.namn_i_alla_grenar(v.rot / MAPP)
     return upptagna
 
 
 def _ledigt_id(v: Verksamhet, id_: str, upptagna: set[str] | None = None) -> str:
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", id_):
+    if not re.fullmatch(ID_MONSTER, id_):
         raise Anvandningsfel(
             f"”{id_}” är inget giltigt id: använd bokstäverna a–z, siffror och bindestreck.",
             tips="Ange ett id med --id, till exempel --id rutin-hembesok.",

@@ -50,7 +50,9 @@ class Basmodell(BaseModel):
 Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
 """En text som inte får vara tom."""
 
-Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+ID_MONSTER = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+"""Hur ett id ser ut: bokstäver a–z, siffror, punkt, understreck och bindestreck."""
+Id = Annotated[str, StringConstraints(pattern=ID_MONSTER)]
 """Ett id: ASCII, siffror, bindestreck, understreck och punkt."""
 
 Kommunkod = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")]
