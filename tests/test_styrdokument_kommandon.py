@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches
@@ -282,6 +283,26 @@ def test_importera_behaller_strukturen(exempel: Path, tmp_path: Path) -> None:
     assert "<li>Planera besöket\n<ul>\n<li>Ring den enskilde</li>" in sida
     assert "<th>Roll</th>" in sida and "<td>Handläggare</td>" in sida
     assert '<img src="data:image/png;base64,' in sida and "<strong>alltid</strong>" in sida
+
+
+def test_omvandlingens_anmarkningar_pa_svenska(exempel: Path, tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_heading("Rutin för nyckelhantering", 1)
+    d.styles.add_style("Kommunens rubrik", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("Nycklar kvitteras.", style="Kommunens rubrik")
+    fil = tmp_path / "nycklar.docx"
+    d.save(str(fil))
+    svar = kor(
+        "styrdokument", "importera", str(fil), "--slag", "rutin", "--agare", "x",
+        "-C", str(exempel),
+    )  # fmt: skip
+    assert svar.slutkod == 0, svar
+    assert "Anmärkning från omvandlingen: Styckeformatet ”Kommunens rubrik” känns inte igen" in (
+        svar.stdout
+    )
+    assert "Unrecognised" not in svar.stdout
+    text = (exempel / "styrdokument/rutin-for-nyckelhantering.md").read_text("utf-8")
+    assert "\n# Rutin för nyckelhantering\n" in text and "titel: Rutin för nyckelhantering" in text
 
 
 def test_importera_flera_och_med_eget_id(exempel: Path, tmp_path: Path) -> None:

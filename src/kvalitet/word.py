@@ -12,6 +12,7 @@ dess Rubrik 1, Rubrik 2 … ned en nivå (`##`, `###` …), så att dokumentet h
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -116,8 +117,33 @@ def konvertera(fil: Path, bildmapp: Callable[[str | None], str]) -> Konverterat:
         keep_inline_images_in=["td", "th", "li"],
     )
     markdown = konverterare.convert_soup(soppa).strip() + "\n"
-    anmarkningar = sorted({m.message for m in resultat.messages})
+    anmarkningar = sorted({_pa_svenska(m.message) for m in resultat.messages})
     return Konverterat(markdown, titel, bilder, anmarkningar)
+
+
+_ANMARKNINGAR = (
+    (
+        re.compile(r"Unrecognised paragraph style: (.*) \(Style ID: .*\)"),
+        "Styckeformatet ”{}” känns inte igen; stycken med det kan ha blivit vanlig text"
+        " (kontrollera rubriker och listor).",
+    ),
+    (
+        re.compile(r"Unrecognised run style: (.*) \(Style ID: .*\)"),
+        "Teckenformatet ”{}” är okänt och blev vanlig text.",
+    ),
+    (
+        re.compile(r"Image of type (.*) is unlikely to display in web browsers"),
+        "En bild av typen {} visas troligen inte i en webbläsare; spara den som PNG eller JPEG.",
+    ),
+)
+"""mammoths anmärkningar (på engelska) på svenska; andra visas som de är, med en förklaring."""
+
+
+def _pa_svenska(meddelande: str) -> str:
+    for monster, svenska in _ANMARKNINGAR:
+        if traff := monster.fullmatch(meddelande):
+            return svenska.format(traff.group(1))
+    return f"mammoth (omvandlaren) anmärkte, på engelska: {meddelande}"
 
 
 def _ordnad(html: str) -> BeautifulSoup:
