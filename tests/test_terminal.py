@@ -115,3 +115,11 @@ def test_ingen_farg_utanfor_en_terminal(liten: Path) -> None:
     (liten / "rum/trygghet.yaml").unlink()
     svar = kor("kontrollera", str(liten), "--per", "2026-11-30")
     assert "\x1b" not in svar.stdout + svar.stderr
+
+
+@pytest.mark.parametrize("grupp", ["garage", "styrdokument", "arshjul", "rapport"])
+def test_en_kommandogrupp_utan_kommando_visar_sin_hjalp(grupp: str) -> None:
+    svar = kor(grupp)
+    assert svar.slutkod == 2
+    assert svar.stderr.startswith(f"Användning: kvalitet {grupp} [ALTERNATIV] KOMMANDO")
+    assert "Kommandon:" in svar.stderr and "användes fel" not in svar.stderr

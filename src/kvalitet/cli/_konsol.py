@@ -216,6 +216,10 @@ def kor(app: Callable[..., Any], argv: Sequence[str]) -> int:
             skriv_fel(fel.tips)
         return int(fel.slutkod)
     except typer.TyperException as fel:
+        if type(fel).__name__ == "NoArgsIsHelpError":  # en kommandogrupp utan kommando
+            sammanhang = getattr(fel, "ctx", None)
+            skriv_fel(str(sammanhang.get_help()) if sammanhang is not None else "")
+            return int(Slutkod.ANVANDNING)
         skriv_fel(f"fel: {_anvandningsfel(fel)}")
         skriv_fel("Se kvalitet --help.")
         return int(Slutkod.ANVANDNING)
