@@ -96,7 +96,7 @@ def test_markdown_har_samma_avsnitt_och_ar_commonmark(tmp_path: Path) -> None:
     assert rubriker == [(n, t) for n, t in html.rubriker if n in ("h1", "h2", "h3")]
     assert [t for t in tolkat if t.type == "table_open"], "tabellerna ska tolkas som tabeller"
     bilder = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md.read_text(encoding="utf-8"))
-    assert bilder[:2] == ["kb-huset.svg", "kb-arshjulet.svg"]
+    assert bilder[:3] == ["kb-huset.svg", "kb-malkedja.svg", "kb-arshjulet.svg"]
     assert "kb-kolada-N30005.svg" in bilder
     assert all((tmp_path / bild).is_file() for bild in bilder)
 

@@ -1,11 +1,13 @@
 """Hänvisningar mellan dokumenten ska gå att följa.
 
 En åtgärd kan hänvisa till poster i Garaget (`garaget: [G3]`), till avvikelser
-(`avvikelser: ["2026-004"]`) och till husets integrerade mål
-(`integrerade_mål: [jamstalld]`); ett åtagande till integrerade mål; ett BUUUU-varv
-till åtaganden; en överförd post i Garaget till den session eller åtgärd den
-flyttades till (`överförd_till: "arshjul/2026/processer.yaml#A2"`). Varje sådan
-hänvisning ska peka på något som finns.
+(`avvikelser: ["2026-004"]`), till takets integrerade och politiska mål
+(`integrerade_mål: [jamstalld]`, `politiska_mål: [e03]`) och till bjälklagets
+friskfaktorer (`friskfaktorer: [delaktighet]`); ett åtagande till mål och friskfaktorer;
+ett mål i taket till målet ovanför (`bidrar_till: n2`); ett BUUUU-varv till
+åtaganden; en överförd post i Garaget till den session eller åtgärd den flyttades till
+(`överförd_till: "arshjul/2026/processer.yaml#A2"`). Varje sådan hänvisning ska peka på
+något som finns.
 """
 
 from __future__ import annotations
@@ -39,39 +41,60 @@ def _saknas(
     return dok.fynd_vid(vag, ID, f"Det finns {vad} ”{id_}”{tips}")
 
 
-def _mal_ids(v: Verksamhet) -> set[str]:
-    return {mal.id for mal in v.huset[1].tak.integrerade_mål} if v.huset else set()
+def _i_huset(v: Verksamhet) -> tuple[tuple[str, set[str], str], ...]:
+    """Listorna i huset som åtgärder och åtaganden hänvisar till: nyckel, id:n, vad."""
+    if v.huset is None:
+        return ()  # utan hus går hänvisningarna inte att pröva
+    tak, bjalklag = v.huset[1].tak, v.huset[1].bjälklag
+    return (
+        ("integrerade_mål", {m.id for m in tak.integrerade_mål}, "inget integrerat mål"),
+        ("politiska_mål", {m.id for m in tak.politiska_mål}, "inget politiskt mål i taket"),
+        ("friskfaktorer", {f.id for f in bjalklag.friskfaktorer} if bjalklag else set(),
+         "ingen friskfaktor i bjälklaget"),
+    )  # fmt: skip
 
 
 def _atgardshanvisningar(v: Verksamhet) -> Iterator[Fynd]:
     garage = {post.id for post in v.garaget[1].poster} if v.garaget else set()
     avvikelser = {avvikelse.id for _, avvikelse in v.avvikelser}
-    mal = _mal_ids(v)
+    i_huset = _i_huset(v)
     for plats in v.atgarder():
         listor = (
             ("garaget", garage, "ingen post i Garaget"),
             ("avvikelser", avvikelser, "ingen avvikelse"),
-            ("integrerade_mål", mal, "inget integrerat mål"),
+            *i_huset,
         )
         for nyckel, kanda, vad in listor:
             for i, id_ in enumerate(getattr(plats.atgard, nyckel)):
-                if id_ not in kanda and (nyckel != "integrerade_mål" or v.huset):
+                if id_ not in kanda:
                     yield _saknas(plats.dok, (*plats.vag, nyckel, i), vad, id_, kanda)
 
 
 def _atagandehanvisningar(v: Verksamhet) -> Iterator[Fynd]:
-    mal = _mal_ids(v)
+    i_huset = _i_huset(v)
     for dok, fil in v.ataganden:
         for i, atagande in enumerate(fil.åtaganden):
-            for j, id_ in enumerate(atagande.integrerade_mål):
-                if v.huset and id_ not in mal:
-                    vag = ("åtaganden", i, "integrerade_mål", j)
-                    yield _saknas(dok, vag, "inget integrerat mål", id_, mal)
+            for nyckel, kanda, vad in i_huset:
+                for j, id_ in enumerate(getattr(atagande, nyckel)):
+                    if id_ not in kanda:
+                        yield _saknas(dok, ("åtaganden", i, nyckel, j), vad, id_, kanda)
+    yield from _takets_hanvisningar(v)
     kanda = {a.id for _, fil in v.ataganden for a in fil.åtaganden}
     for dok, varv in v.buuuu:
         for j, id_ in enumerate(varv.åtaganden):
             if id_ not in kanda:
                 yield _saknas(dok, ("åtaganden", j), "inget åtagande", id_, kanda)
+
+
+def _takets_hanvisningar(v: Verksamhet) -> Iterator[Fynd]:
+    if v.huset is None:
+        return
+    dok, huset = v.huset
+    mal = {m.id for m in huset.tak.politiska_mål}
+    for i, politiskt in enumerate(huset.tak.politiska_mål):
+        if politiskt.bidrar_till is not None and politiskt.bidrar_till not in mal:
+            vag = ("tak", "politiska_mål", i, "bidrar_till")
+            yield _saknas(dok, vag, "inget politiskt mål", politiskt.bidrar_till, mal)
 
 
 def _overforda(v: Verksamhet) -> Iterator[Fynd]:

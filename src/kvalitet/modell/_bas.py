@@ -120,6 +120,11 @@ class Atgard(Basmodell):
     """Id för avvikelser, synpunkter eller klagomål som åtgärden svarar på."""
     integrerade_mål: list[Id] = []
     """Id för de integrerade mål i husets tak som åtgärden bidrar till."""
+    politiska_mål: list[Id] = []
+    """Id för de politiska mål i husets tak (fullmäktiges, nämndens, enhetens) som åtgärden
+    bidrar till."""
+    friskfaktorer: list[Id] = []
+    """Id för de friskfaktorer i bjälklaget som åtgärden stärker."""
 
     def saknade_uppgifter(self) -> list[str]:
         """Nycklar som måste fyllas i innan åtgärden är komplett."""

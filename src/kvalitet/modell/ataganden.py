@@ -55,7 +55,11 @@ class Indikator(Basmodell):
 
 
 class Malkedja(Basmodell):
-    """Målkedjan: kommunfullmäktige → nämnd → enhet."""
+    """Målkedjan som text: kommunfullmäktige → nämnd → enhet.
+
+    Det äldre sättet att skriva målkedjan. Peka hellre ut målen i taket med
+    `politiska_mål`, så att kedjan går att följa och visa.
+    """
 
     kommunfullmäktige: Text | None = None
     """Kommunfullmäktiges mål."""
@@ -86,10 +90,18 @@ class Atagande(Basmodell):
     """Varför resultatet blev som det blev och vad det leder till; krävs när året är slut."""
     rum: list[Id] = []
     """Rummen (id) som åtagandet hör till."""
+    politiska_mål: list[Id] = []
+    """Id för målen i husets tak som åtagandet bryter ned, helst enhetens mål; kedjan uppåt
+    följer målens `bidrar_till`."""
+    klientnivå: Text | None = None
+    """Hur åtagandet följs upp för den enskilde: de standardiserade målen på individnivå och
+    hur de skattas (till exempel livsområden som skattas var sjätte månad)."""
     mål: Malkedja | None = None
-    """Målkedjan som åtagandet bygger på."""
+    """Målkedjan som text (det äldre sättet; använd `politiska_mål`)."""
     integrerade_mål: list[Id] = []
     """Id för de integrerade mål i husets tak som åtagandet bidrar till."""
+    friskfaktorer: list[Id] = []
+    """Id för de friskfaktorer i bjälklaget som åtagandet stärker."""
 
     def lage(self) -> str:
         """Hur långt åtagandet har nått sina målvärden: uppfyllt, delvis, ej eller okänt."""
@@ -109,5 +121,8 @@ class Ataganden(Basmodell):
 
     år: Ar
     """Året som åtagandena gäller."""
+    enhet: Text | None = None
+    """Enheten vars åtaganden det är, när de inte gäller hela verksamheten (till exempel
+    ”Vuxenenheten, socialpsykiatri”)."""
     åtaganden: list[Atagande] = Field(default=[])
     """Årets åtaganden."""

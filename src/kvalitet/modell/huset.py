@@ -56,18 +56,29 @@ class Grundstomme(Basmodell):
 
 
 class Malniva(StrEnum):
-    """Var i målkedjan ett politiskt mål är beslutat."""
+    """Var i målkedjan ett mål är beslutat: kommunfullmäktige, nämnd eller enhet."""
 
     kommunfullmaktige = "kommunfullmäktige"
     namnd = "nämnd"
+    enhet = "enhet"
+
+
+MALNIVAER = tuple(Malniva)
+"""Målkedjans nivåer uppifrån och ned."""
 
 
 class PolitisktMal(Basmodell):
-    """Ett politiskt mål i taket."""
+    """Ett mål i taket: kommunfullmäktiges, nämndens eller enhetens."""
 
     id: Id
+    """Målets id, som åtaganden, åtgärder och mål på nivån nedanför hänvisar till."""
     mål: Text
+    """Målet som det är beslutat."""
     nivå: Malniva
+    """kommunfullmäktige, nämnd eller enhet."""
+    bidrar_till: Id | None = None
+    """Id för målet på nivån ovanför som det här målet bryter ned (nämnd → fullmäktige,
+    enhet → nämnd)."""
 
 
 class IntegreratMal(Basmodell):
@@ -100,6 +111,10 @@ class Bjalklag(Basmodell):
     modell: Text | None = None
     beskrivning: Text | None = None
     friskfaktorer: list[Friskfaktor] = []
+    friskfaktorernas_ursprung: Text | None = None
+    """Var listan över friskfaktorer kommer ifrån, när den inte är verksamhetens egen
+    modell (till exempel ”Exempel: Suntarbetslivs åtta friskfaktorer”); visas med
+    friskfaktorerna i rapporterna."""
 
 
 class Rum(Basmodell):

@@ -15,6 +15,7 @@ from kvalitet.arbete.garage import OPPNA
 from kvalitet.modell.ataganden import Konsuppdelat
 from kvalitet.modell.buuuu import STEG, BuuuuVarv, Inflytandeniva
 from kvalitet.modell.garaget import Garagepost
+from kvalitet.modell.huset import Malniva
 from kvalitet.rapporter import (
     Bild,
     Huvud,
@@ -26,6 +27,7 @@ from kvalitet.rapporter import (
     handlingsplan,
     huvud,
     kolada,
+    malkedja,
     riskanalyser,
     styrdokument,
 )
@@ -133,6 +135,7 @@ class Kvalitetsberattelse:
     sammanfattning: list[str]
     inledning: Inledning
     mal: Mal
+    malkedja: malkedja.Malkedjeavsnitt
     arshjul: arshjul.Arshjulsavsnitt
     brukarinflytande: Brukarinflytande
     atgarder: handlingsplan.Handlingsplansavsnitt
@@ -156,6 +159,7 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> Kvalitetsberattelse:
     egk = egenkontroll.avsnitt(v, ar, per, uppdrag.minsta_antal)
     jamforelser = kolada.avsnitt(v, ar)
     risker = riskanalyser.avsnitt(v, ar)
+    kedjan = malkedja.avsnitt(v, ar)
     return Kvalitetsberattelse(
         titel=f"Kvalitetsberättelse {ar}",
         huvud=huvud(v, uppdrag),
@@ -164,6 +168,7 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> Kvalitetsberattelse:
             arshjulsbild(v, ar, per),
             *jamforelser.bilder,
             *([risker.bild] if risker.bild else []),
+            *([kedjan.bild] if kedjan.bild else []),
         ],
         sammanfattning=[
             *_sammanfattning(hjulet, atgarder, arets, len(_parkerade(v))),
@@ -172,6 +177,7 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> Kvalitetsberattelse:
         ],
         inledning=_inledning(v),
         mal=_mal(v),
+        malkedja=kedjan,
         arshjul=hjulet,
         brukarinflytande=_brukarinflytande(v, ar),
         atgarder=atgarder,
@@ -247,7 +253,8 @@ def _mal(v: Verksamhet) -> Mal:
     tak = v.huset[1].tak
     return Mal(
         vision=tak.vision,
-        politiska=[(str(m.nivå), m.mål) for m in tak.politiska_mål],
+        # Fullmäktiges och nämndens beslut; enhetens mål står i målkedjan.
+        politiska=[(str(m.nivå), m.mål) for m in tak.politiska_mål if m.nivå != Malniva.enhet],
         integrerade=[m.namn for m in tak.integrerade_mål],
     )
 

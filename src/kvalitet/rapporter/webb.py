@@ -27,6 +27,7 @@ from kvalitet.rapporter import (
     handlingsplan,
     huvud,
     kvalitetsberattelse,
+    malkedja,
     rapportfil,
     riskanalyser,
     rum,
@@ -127,6 +128,7 @@ def sidor(v: Verksamhet, uppdrag: Uppdrag) -> list[Sida]:
             "kvalitetsberattelse.html", "kvalitetsberattelse", kvalitetsberattelse.bygg(v, uppdrag)
         ),
         Sida("handlingsplan.html", "handlingsplan", handlingsplan.bygg(v, uppdrag)),
+        Sida("malkedjan.html", "malkedja", malkedja.sida(v, uppdrag)),
         Sida("avvikelser.html", "avvikelser", avvikelser.bygg(v, uppdrag)),
         Sida("riskanalyser.html", "riskanalyser", riskanalyser.bygg(v, uppdrag)),
         Sida("egenkontroll.html", "egenkontroll", egenkontroll.bygg(v, uppdrag)),
