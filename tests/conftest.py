@@ -207,6 +207,33 @@ handlingsplan:
     status: klar
 """
 
+EFFEKT = "    effekt: Rutinen följs i alla ärenden vid uppföljningen.\n"
+"""Åtgärden A1:s effekt i SESSION, för en session vars uppföljning har passerat."""
+
+BRUKARINFLYTANDE = """
+år: 2026
+aktiviteter:
+  - id: bi01
+    nivå: individ
+    aktivitet: Genomförandeplaner skrivna med brukaren
+    datum: 2026-03-01
+    deltagare: [brukare med boendestöd]
+    vad_brukarna_sa: Planen är min.
+  - id: bi02
+    nivå: verksamhet
+    aktivitet: Brukarråd
+    datum: 2026-04-01
+    deltagare: [brukarrådet]
+    vad_brukarna_sa: Besluten är svåra att förstå.
+  - id: bi03
+    nivå: system
+    aktivitet: Medverkan i riktlinjen
+    datum: 2026-05-01
+    deltagare: [brukarorganisationen]
+    vad_brukarna_sa: Riktlinjen utgår från verksamheten.
+"""
+"""Brukarinflytande på alla tre nivåerna 2026 (regeln BRI001)."""
+
 AVVIKELSE = """
 id: "2026-001"
 typ: avvikelse
@@ -227,11 +254,15 @@ def liten(tmp_path: Path) -> Path:
             "huset.yaml": HUSET,
             "rum/processer.yaml": GUIDE.format(id="processer", namn="Processer och rutiner"),
             "rum/trygghet.yaml": GUIDE.format(id="trygghet", namn="Trygghet och säkerhet"),
-            "arshjul/2026/processer.yaml": SESSION,
+            # Åtgärderna är uppföljda före PER och har därför sin effekt (ATG003).
+            # Åtgärden bidrar till det integrerade målet (INT001).
+            "arshjul/2026/processer.yaml": SESSION + EFFEKT + "    integrerade_mål: [jamstalld]\n",
+            "brukarinflytande/2026.yaml": BRUKARINFLYTANDE,
             "arshjul/2026/trygghet.yaml": SESSION.replace("rum: processer", "rum: trygghet")
             .replace("2026-02-10", "2026-05-12")
             .replace("2026-05-31", "2026-08-31")
-            .replace("2026-06-15", "2026-09-15"),
+            .replace("2026-06-15", "2026-09-15")
+            + EFFEKT,
         },
     )
 

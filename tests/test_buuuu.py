@@ -59,9 +59,12 @@ def test_starta_skapar_varvet_med_mallens_fragor(exempel: Path) -> None:
     for steg in STEG:
         assert data[steg]["frågor"] == mall[steg]["frågor"], steg
         assert data[steg]["frågor"], steg
+        assert all(f["svar"] is None for f in data[steg]["frågor"]), steg
         assert data[steg]["text"] is None
         assert data[steg]["brukarmedverkan"] == []
     assert data["rum"] == []
+    assert data["avslutat"] is None
+    assert data["utvärdering"]["jämfört_med_behov"] is None
 
 
 def test_starta_behaller_mallens_kommentarer(exempel: Path) -> None:
@@ -175,13 +178,15 @@ def test_status_raknar_brukarmedverkan_per_steg(exempel: Path) -> None:
     (tabell,) = buuuu.status(ladda(exempel), "sysselsattning")
     assert not isinstance(tabell, str)
     varv = las(exempel / "buuuu/sysselsattning.yaml")
-    assert [rad[2] for rad in tabell.rader] == [
+    assert [rad[3] for rad in tabell.rader] == [
         str(len(varv[steg]["brukarmedverkan"])) for steg in STEG
     ]
     senast = [
         max((str(m["datum"]) for m in varv[steg]["brukarmedverkan"]), default="–") for steg in STEG
     ]
-    assert [rad[4] for rad in tabell.rader] == senast
+    assert [rad[5] for rad in tabell.rader] == senast
+    besvarade = [f"{len(varv[steg]['frågor'])} av {len(varv[steg]['frågor'])}" for steg in STEG]
+    assert [rad[2] for rad in tabell.rader] == besvarade
 
 
 def test_nytt_varv_har_behov_som_nasta_steg(exempel: Path) -> None:
@@ -195,9 +200,8 @@ def test_nytt_varv_har_behov_som_nasta_steg(exempel: Path) -> None:
 def test_ifyllt_behov_ger_uppdrag_som_nasta_steg(exempel: Path) -> None:
     assert starta(exempel, "unga", "--namn", "Stöd för unga").slutkod == 0
     fil = exempel / "buuuu/unga.yaml"
-    fil.write_text(
-        fil.read_text(encoding="utf-8").replace("  text:\n", "  text: Behovet.\n", 1), "utf-8"
-    )
+    text = fil.read_text(encoding="utf-8").replace("  text:\n", "  text: Behovet.\n", 1)
+    fil.write_text(text.replace("      svar:\n", "      svar: Brukarnas svar.\n", 1), "utf-8")
     svar = kor("buuuu", "status", "unga", "-C", str(exempel))
     assert svar.slutkod == 0, svar
     assert stegrader(svar.stdout) == {"Behov": "ja"} | dict.fromkeys(STEGNAMN[1:], "nej")

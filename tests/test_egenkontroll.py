@@ -189,7 +189,7 @@ def test_exemplet_har_inga_forsenade_kontrollmoment() -> None:
     svar = kor("kontrollera", str(EXEMPEL), "--per", PER)
     assert svar.slutkod == 0, svar
     assert "EGK" not in svar.stdout
-    assert "1 egenkontrollplan, 10 egenkontrollresultat" in svar.stdout
+    assert "1 egenkontrollplan, 11 egenkontrollresultat" in svar.stdout
 
 
 def test_utlopt_kontrollmoment_i_exemplet_ger_slutkod_1_med_regel_och_rad(exempel: Path) -> None:
@@ -296,9 +296,10 @@ def test_status_for_exemplet_visar_varje_moment_i_tid() -> None:
         "handlaggningstid-ekb",
         "lex-sarah-rutin",
         "besok-placerade",
+        "delat-beslutsfattande",
     ):
         assert moment in svar.stdout
-    assert svar.stdout.count("i tid") == 5
+    assert svar.stdout.count("i tid") == 6
     assert "2026-10-29" in svar.stdout  # senast utförd
     assert "2027-01-29" in svar.stdout  # nästa gång
     assert "0 försenade" in svar.stdout
@@ -346,7 +347,7 @@ def test_status_med_en_trasig_plan_ger_slutkod_1(liten: Path) -> None:
 def test_ny_skapar_en_fil_som_klarar_kontrollen(exempel: Path) -> None:
     svar = kor("egenkontroll", "ny", "utredningstid", "-C", str(exempel), "--datum", "2026-11-20")
     assert svar.slutkod == 0, svar
-    (fil,) = (exempel / "egenkontroll/2026").glob("EK-2026-010-*.yaml")
+    (fil,) = (exempel / "egenkontroll/2026").glob("EK-2026-011-*.yaml")
     assert f"Skapade egenkontroll/2026/{fil.name}" in svar.stdout
     data = las(fil)
     assert data["id"] == fil.stem
@@ -426,11 +427,11 @@ def test_kvalitetsberattelsen_har_egenkontrollen(tmp_path: Path) -> None:
     assert svar.slutkod == 0, svar
     text = ut.read_text(encoding="utf-8")
     avsnitt = text[text.index("### Egenkontroll") : text.index("### Brukarinflytande")]
-    assert "5 av 5 kontrollmoment har hållit sin frekvens" in avsnitt
+    assert "6 av 6 kontrollmoment har hållit sin frekvens" in avsnitt
     assert "| Frekvensen hållen |" in avsnitt
     assert "Brist: Utredningstiden överskred fyra månader" in avsnitt
     assert "egenkontroll EK-2026-001 A2" in avsnitt
-    assert "5 av 5 kontrollmoment i egenkontrollen höll sin frekvens" in text
+    assert "6 av 6 kontrollmoment i egenkontrollen höll sin frekvens" in text
 
 
 def test_kvalitetsberattelsen_i_html_har_egenkontrollen(tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ def test_init_skapar_mallens_filer_med_verksamhetens_uppgifter(tmp_path: Path) -
             ".vscode/settings.json",
             "README.md",
             "ataganden/2026.yaml",
+            "brukarinflytande/2026.yaml",
             "egenkontroll.yaml",
             "garaget.yaml",
             "huset.yaml",

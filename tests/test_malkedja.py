@@ -83,15 +83,10 @@ def test_malen_ska_hanga_ihop_uppat(
 def test_atgarder_kan_peka_ut_mal_och_friskfaktorer(exempel: Path) -> None:
     session = exempel / "arshjul/2026/kompetens.yaml"
     text = session.read_text("utf-8")
-    assert "    status: pågår" in text
-    session.write_text(
-        text.replace(
-            "    status: pågår",
-            "    status: pågår\n    politiska_mål: [e07]\n    friskfaktorer: [delaktighet, okand]",
-            1,
-        ),
-        "utf-8",
-    )
+    gammal = "    friskfaktorer: [delaktighet, halsa-och-sjukfranvaro]"
+    assert gammal in text
+    ny = "    politiska_mål: [e07]\n    friskfaktorer: [delaktighet, okand]"
+    session.write_text(text.replace(gammal, ny, 1), "utf-8")
     fynd = _fynd(exempel, "REF002")
     assert [t for _, t in fynd] == ["Det finns ingen friskfaktor i bjälklaget ”okand”."], fynd
 

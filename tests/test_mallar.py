@@ -116,7 +116,8 @@ def test_buuuu_mallens_fragor_ar_kallans() -> None:
     kalla = " ".join(BUUUU_KALLA.read_text("utf-8").split())
     mall = _las(MALLAR / "buuuu.yaml")
     assert isinstance(mall, dict)
-    fragor = [f for steg in STEG for f in mall[steg]["frågor"]]
+    fragor = [f["fråga"] for steg in STEG for f in mall[steg]["frågor"]]
     assert len(fragor) == 11
+    assert all(f["svar"] is None for steg in STEG for f in mall[steg]["frågor"])
     for fraga in fragor:
         assert " ".join(fraga.split()) in kalla, fraga

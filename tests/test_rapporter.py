@@ -249,6 +249,7 @@ def test_en_ny_verksamhet_visar_varje_avsnitt_med_ingen_uppgift(tmp_path: Path) 
         "Vidtagna åtgärder",
         "Resultat",
         "De integrerade målen",
+        "Arbetsmiljön: bjälklaget (Vi-sam)",
         "Garaget: parkerat till kommande år",
     ]
     assert [t for n, t in sida.rubriker if n == "h2"] == forvantade
@@ -299,8 +300,8 @@ def test_rapporten_egenkontroll_i_md_och_html(tmp_path: Path) -> None:
     text = md.read_text(encoding="utf-8")
     assert text.startswith("<!-- Skapad av kvalitet")
     assert "# Egenkontroll 2026" in text
-    assert "5 av 5 kontrollmoment har hållit sin frekvens under 2026" in text
-    assert "9 kontroller genomfördes; 2 av dem fann brister (4 brister)." in text
+    assert "6 av 6 kontrollmoment har hållit sin frekvens under 2026" in text
+    assert "10 kontroller genomfördes; 3 av dem fann brister (6 brister)." in text
     assert "egenkontroll EK-2026-001 A1" in text  # åtgärderna, med källa
     tolkat = MarkdownIt("commonmark").enable("table").parse(text)
     rubriker = [

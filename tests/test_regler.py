@@ -366,6 +366,10 @@ lex_sarah:
     klart_senast: 2026-04-30
     uppföljning: 2026-06-01
     status: klar
+    effekt: Rutinen följs.
+process: Handläggning av ansökan
+utredning:
+  orsaker: [Rutinen saknade en bevakning av verkställigheten]
 """
 
 

@@ -28,6 +28,7 @@ EXEMPLETS = "riskanalyser/RA-2026-002.yaml"
 SVG = "{http://www.w3.org/2000/svg}"
 
 # Raderna är kända: R1 (3 × 4) har en åtgärd, R2 (3 × 3) är accepterad, R3 (2 × 3) är låg.
+# Åtgärden följs upp efter PER, så att den ännu inte behöver en effekt (ATG003).
 ANALYS = """
 id: RA-2026-001
 rubrik: Bemanningen under sommaren
@@ -47,7 +48,7 @@ risker:
         åtgärd: Bemanna mottagningen.
         ansvarig: enhetschef
         klart_senast: 2026-05-29
-        uppföljning: 2026-09-08
+        uppföljning: 2026-12-08
         status: klar
   - id: R2
     risk: Utredningar blir sena.

@@ -42,6 +42,9 @@ TYPER = {
     "garaget.yaml": (EXEMPEL / "garaget.yaml").read_text(encoding="utf-8"),
     "ataganden/2026.yaml": (EXEMPEL / "ataganden/2026.yaml").read_text(encoding="utf-8"),
     "buuuu/x.yaml": (EXEMPEL / "buuuu/sysselsattning.yaml").read_text(encoding="utf-8"),
+    "brukarinflytande/2026.yaml": (EXEMPEL / "brukarinflytande/2026.yaml").read_text(
+        encoding="utf-8"
+    ),
     "avvikelser/2026/x.yaml": AVVIKELSE,
     "omvarld/kolada/x.yaml": (EXEMPEL / "omvarld/kolada/N30005.yaml").read_text(encoding="utf-8"),
     "egenkontroll.yaml": (EXEMPEL / "egenkontroll.yaml").read_text(encoding="utf-8"),

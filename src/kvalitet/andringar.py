@@ -23,6 +23,7 @@ from kvalitet.modell._bas import Atgard
 from kvalitet.modell.arshjul import Session
 from kvalitet.modell.ataganden import Atagande, Ataganden
 from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.modell.brukarinflytande import Brukarinflytande
 from kvalitet.modell.buuuu import STEG, BuuuuVarv
 from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
 from kvalitet.modell.garaget import Garaget
@@ -120,6 +121,7 @@ def _slag(dok: Dokument | None) -> str:
         Garaget: "Garaget",
         Ataganden: "Åtaganden",
         BuuuuVarv: "BUUUU-hjulet",
+        Brukarinflytande: "Brukarinflytande",
         Egenkontrollplan: "Egenkontroll",
         Egenkontrollresultat: "Egenkontroll",
         Riskanalys: "Riskanalyser",
@@ -301,17 +303,18 @@ def _buuuu(_v: Verksamhet, gammal: object, ny: Any) -> Iterator[str]:
     if not isinstance(gammal, BuuuuVarv):
         yield f"Nytt BUUUU-varv: {varv.namn}"
         return
-    fore = dict(gammal.steg())
     for namn in STEG:
         steg, tidigare = getattr(varv, namn), getattr(gammal, namn)
         if steg is None:
             continue
-        if steg.text and namn not in fore:
+        if steg.genomarbetat() and not (tidigare and tidigare.genomarbetat()):
             yield f"Steget {namn} i ”{kort(varv.namn)}” genomarbetat"
         tillagda = len(steg.brukarmedverkan) - len(tidigare.brukarmedverkan if tidigare else [])
         if tillagda > 0:
             aktiviteter = antal(tillagda, "ny aktivitet", "nya aktiviteter")
             yield f"Steget {namn} i ”{kort(varv.namn)}”: {aktiviteter} med brukarmedverkan"
+    if varv.avslutat and not gammal.avslutat:
+        yield f"BUUUU-varvet ”{kort(varv.namn)}” avslutat {varv.avslutat}"
 
 
 # Egenkontroll

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from kvalitet.dokument import Dokument
 from kvalitet.modell.arshjul import Session, Sessionsstatus
-from kvalitet.modell.huset import Rum
+from kvalitet.modell.huset import Huset, Rum
 from kvalitet.verksamhet import Verksamhet
 
 
@@ -33,6 +33,11 @@ def manader_fore(dag: date, manader: int) -> date:
     index = dag.year * 12 + dag.month - 1 - manader
     ar, manad = divmod(index, 12)
     return date(ar, manad + 1, min(dag.day, calendar.monthrange(ar, manad + 1)[1]))
+
+
+def infort(huset: Huset, rum: Rum) -> date:
+    """Dagen rummet kom in i årshjulet: årshjulets införande, eller rummets eget senare."""
+    return max(huset.årshjul.infört, rum.infört or date.min)
 
 
 def forsta_kravet(rum: Rum, infort: date) -> date:
@@ -66,7 +71,7 @@ def rumsstatus(v: Verksamhet, rum: Rum, ar: int, per: date) -> Rumsstatus:
     session = next((s for _, s in rummets_sessioner(v, rum.id) if s.år == ar), None)
     if session is not None and session.status == Sessionsstatus.genomford:
         return Rumsstatus.genomford
-    if v.huset is not None and stoppets_slut(ar, rum.månad) < v.huset[1].årshjul.infört:
+    if v.huset is not None and stoppets_slut(ar, rum.månad) < infort(v.huset[1], rum):
         return Rumsstatus.fore_inforandet
     if per > stoppets_slut(ar, rum.månad):
         return Rumsstatus.forsenad

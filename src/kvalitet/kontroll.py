@@ -59,9 +59,14 @@ def bedom(
     Returns:
         Resultatet med fynden, sorterade efter fil, rad och kolumn.
     """
-    ktx = Kontext(verksamhet, per, regelverk.for_verksamhet(verksamhet).lex_sarah, bas)
+    lokala = regelverk.for_verksamhet(verksamhet)
+    ktx = Kontext(verksamhet, per, lokala.lex_sarah, bas)
     valda = list(REGLER.values() if regler is None else regler)
-    fynd = [Bedomt(fynd, regel.NIVA) for regel in valda for fynd in regel.kontrollera(ktx)]
+    fynd = [
+        Bedomt(fynd, lokala.niva(regel.ID, regel.NIVA))
+        for regel in valda
+        for fynd in regel.kontrollera(ktx)
+    ]
     if bas is not None:
         fynd = _arvda_frister(fynd, bas, per, [r for r in valda if getattr(r, "FRIST", False)])
     fynd.sort(key=lambda bedomt: bedomt.fynd)

@@ -7,10 +7,12 @@ det som den inte anger hämtas ur standardreglerna, avsnitt för avsnitt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 
 from kvalitet import mallar, yamlio
+from kvalitet.fynd import Niva
 from kvalitet.modell.huset import (
     Bevakningsregler,
     Granskningsregler,
@@ -31,6 +33,13 @@ class Regelverk:
     granskning: Granskningsregler
     risk: Riskregler
     lagbevakning: Bevakningsregler
+    nivaer: Mapping[str, Niva] = field(default_factory=dict)
+    """Reglernas nivåer där standardreglerna eller verksamheten anger en (`nivåer`)."""
+
+    def niva(self, regel: str, lagsta: Niva) -> Niva:
+        """Regelns nivå: den angivna, men aldrig lägre än regelns lägsta nivå."""
+        angiven = self.nivaer.get(regel, lagsta)
+        return Niva.fel if Niva.fel in (angiven, lagsta) else Niva.varning
 
 
 @cache
@@ -41,7 +50,12 @@ def standard() -> Regelverk:
     assert regler.lex_sarah and regler.rapporter and regler.granskning and regler.risk
     assert regler.lagbevakning
     return Regelverk(
-        regler.lex_sarah, regler.rapporter, regler.granskning, regler.risk, regler.lagbevakning
+        regler.lex_sarah,
+        regler.rapporter,
+        regler.granskning,
+        regler.risk,
+        regler.lagbevakning,
+        regler.nivåer,
     )
 
 
@@ -57,4 +71,5 @@ def for_verksamhet(v: Verksamhet) -> Regelverk:
         granskning=egna.granskning or bas.granskning,
         risk=egna.risk or bas.risk,
         lagbevakning=egna.lagbevakning or bas.lagbevakning,
+        nivaer={**bas.nivaer, **egna.nivåer},
     )

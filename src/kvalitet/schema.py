@@ -41,6 +41,7 @@ SCHEMAFILER = {
     "garage": "garaget.schema.json",
     "åtagandefil": "ataganden.schema.json",
     "BUUUU-varv": "buuuu.schema.json",
+    "brukarinflytandefil": "brukarinflytande.schema.json",
     "avvikelse": "avvikelse.schema.json",
     "koladaserie": "kolada.schema.json",
     "egenkontrollplan": "egenkontroll.schema.json",

@@ -20,6 +20,7 @@ from kvalitet.modell._bas import Atgard
 from kvalitet.modell.arshjul import Session
 from kvalitet.modell.ataganden import Ataganden
 from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.modell.brukarinflytande import Brukarinflytande
 from kvalitet.modell.buuuu import BuuuuVarv
 from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
 from kvalitet.modell.garaget import Garaget
@@ -116,6 +117,11 @@ class Verksamhet:
     def ataganden(self) -> list[tuple[Dokument, Ataganden]]:
         """Alla åtagandefiler."""
         return self.av_typ(Ataganden)
+
+    @cached_property
+    def brukarinflytande(self) -> list[tuple[Dokument, Brukarinflytande]]:
+        """Alla filer med brukarinflytande (en per år)."""
+        return self.av_typ(Brukarinflytande)
 
     @cached_property
     def buuuu(self) -> list[tuple[Dokument, BuuuuVarv]]:

@@ -598,11 +598,29 @@ def lagg_till(sekvens: Any, varde: Any) -> None:
     """Lägg till ett element sist i en lista och skriv listan i blockstil.
 
     En tom lista skrivs ofta `[]`; med ett element i en sådan lista skulle hela
-    elementet annars hamna på en rad.
+    elementet annars hamna på en rad. Kommentarer som står efter listan (före nästa
+    nyckel i filen) står kvar efter den, också efter det nya elementet.
     """
+    if isinstance(sekvens, CommentedSeq) and sekvens:
+        _flytta_efterfoljande(sekvens[-1], varde)
     sekvens.append(varde)
     if isinstance(sekvens, CommentedSeq):
         sekvens.fa.set_block_style()
+
+
+def _flytta_efterfoljande(fran: Any, till: Any) -> None:
+    # Rundturstolken fäster kommentarerna efter en lista vid det sista elementets sista
+    # nyckel; utan flytten hamnar det nya elementet efter dem, under fel rubrik.
+    if not (isinstance(fran, CommentedMap) and isinstance(till, CommentedMap) and fran and till):
+        return
+    sista, ny_sista = next(reversed(fran)), next(reversed(till))
+    kommentar = fran.ca.items.get(sista)
+    if isinstance(fran[sista], CommentedBase) or not kommentar or len(kommentar) < 3:
+        return
+    if kommentar[2] is None or ny_sista in till.ca.items:
+        return
+    till.ca.items[ny_sista] = [None, None, kommentar[2], None]
+    kommentar[2] = None
 
 
 _OFORANDRADE = {

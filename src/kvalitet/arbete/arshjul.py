@@ -121,7 +121,8 @@ def starta(
     if status == arshjulet.Rumsstatus.fore_inforandet and not fore_inforandet and v.huset:
         raise ForeInforandet(
             f"Stoppet för ”{rum.namn}” {ar} ({MANADER[rum.månad - 1]}) ligger före"
-            f" årshjulets införande {v.huset[1].årshjul.infört}, så ingen session behövs där.",
+            f" årshjulets införande {arshjulet.infort(v.huset[1], rum)}, så ingen session"
+            " behövs där.",
             tips=f"Nästa stopp: {kommando(v.rot, 'arshjul', 'starta', rum.id, ar=ar + 1)}."
             " Skapa sessionen ändå med --fore-inforandet.",
         )
@@ -188,7 +189,8 @@ _HANDLINGSPLAN = """Handlingsplanen: en åtgärd per punkt, till exempel
     klart_senast: 2026-06-30
     uppföljning: 2026-09-30
     status: planerad    # planerad, pågår, klar eller avbruten
-    garaget: [G1]       # valfritt: poster i Garaget som åtgärden tar hand om"""
+    garaget: [G1]       # valfritt: poster i Garaget som åtgärden tar hand om
+Vid uppföljningen skrivs vad åtgärden ledde till under effekt (regeln ATG003)."""
 
 
 def _underlag(v: Verksamhet, rum: Rum, guide: RumGuide, ar: int, per: date) -> list[str]:

@@ -131,10 +131,15 @@ def _avvikelse(u: Ny, id_: str, rum: str, process: str | None) -> Any:
 _KOMMENTARER = {
     "lex_sarah": "Lex Sarah: datumen i ordning (rapporterad, utredning_påbörjad, bedömd,\n"
     "anmäld_ivo för ett allvarligt missförhållande). Se kvalitet regler SAR001.",
-    "utredning": "Utredningen: orsakerna (gärna desamma som i andra ärenden när de återkommer),\n"
-    "vem som ansvarar (en roll) och när den blev klar.",
+    "process": "Processen i husets processregister som ärendet gäller; orsakerna kartläggs"
+    " utifrån den.",
+    "utredning": "Utredningen: de bakomliggande orsakerna, kartlagda utifrån processen (gärna"
+    " med samma\nordalydelse som i andra ärenden när de återkommer), vem som ansvarar (en"
+    " roll) och när den\nblev klar. Ett avslutat ärende ska ha orsaker och process (regeln"
+    " AVV002).",
     "åtgärder": "Åtgärderna har samma form som i en handlingsplan (åtgärd, ansvarig,"
-    " klart_senast,\nuppföljning, status).",
+    " klart_senast,\nuppföljning, status) och får sin effekt när uppföljningen är gjord"
+    " (regeln ATG003).",
     "status": "registrerad, under_utredning, bedömd, anmäld_ivo, åtgärdad, uppföljd eller avslutad",
 }
 

@@ -17,6 +17,7 @@ from kvalitet.tabell import Tabell, Vy
 from kvalitet.verksamhet import Verksamhet
 
 MALL = "buuuu.yaml"
+_SLUTET = "Alla steg är genomarbetade: utvärderingen har slutit varvet tillbaka till behovet."
 
 
 def som_id(text: str) -> str:
@@ -59,7 +60,11 @@ def starta(
 
 
 def status(v: Verksamhet, id_text: str | None) -> Vy:
-    """Varje varv (eller ett): stegen, om de är genomarbetade och brukarnas medverkan."""
+    """Varje varv (eller ett): stegen, om de är genomarbetade och brukarnas medverkan.
+
+    Ett steg är genomarbetat när det har en text och ett svar på varje fråga, och
+    utvärderingen dessutom när den jämför nuläget med behovet.
+    """
     varv = sorted(v.buuuu, key=lambda par: sorteringsnyckel(par[1].namn))
     if id_text is not None:
         varv = [par for par in varv if par[1].id == som_id(id_text)]
@@ -76,20 +81,29 @@ def _tabell(dok: Dokument, varv: BuuuuVarv) -> Tabell:
     nasta = next((namn for namn in STEG if not _genomarbetat(getattr(varv, namn))), None)
     nivaer = {m.nivå for namn in STEG if (s := getattr(varv, namn)) for m in s.brukarmedverkan}
     saknade = [n.value for n in Inflytandeniva if n not in nivaer]
-    fot = f"Nästa steg: {nasta}." if nasta else "Alla steg är genomarbetade."
+    fot = f"Nästa steg: {nasta}." if nasta else _SLUTET
+    if (utv := varv.utvärdering) and utv.text and not utv.jämfört_med_behov:
+        fot += " Utvärderingen jämför ännu inte nuläget med behovet (jämfört_med_behov)."
     if saknade:
         niva = "nivån" if len(saknade) == 1 else "nivåerna"
         fot += f" Ingen brukarmedverkan än på {niva} {upprakning(saknade, 'eller')}."
+    avslutad = f", avslutad {datumtext(varv.avslutat)}" if varv.avslutat else ""
     return Tabell(
-        f"{varv.namn} ({dok.relativ}, startad {datumtext(varv.startad)})",
-        ("Steg", "Genomarbetat", "Brukarmedverkan", "Nivåer", "Senast"),
+        f"{varv.namn} ({dok.relativ}, startad {datumtext(varv.startad)}{avslutad})",
+        ("Steg", "Genomarbetat", "Besvarade frågor", "Brukarmedverkan", "Nivåer", "Senast"),
         rader,
         fot=fot,
     )
 
 
 def _genomarbetat(steg: Steg | None) -> bool:
-    return steg is not None and bool(steg.text)
+    return steg is not None and steg.genomarbetat()
+
+
+def _besvarade(steg: Steg | None) -> str:
+    if steg is None or not steg.frågor:
+        return "–"
+    return f"{len(steg.frågor) - len(steg.obesvarade())} av {len(steg.frågor)}"
 
 
 def _rad(namn: str, steg: Steg | None) -> tuple[str, ...]:
@@ -99,6 +113,7 @@ def _rad(namn: str, steg: Steg | None) -> tuple[str, ...]:
     return (
         namn.capitalize(),
         "ja" if _genomarbetat(steg) else "nej",
+        _besvarade(steg),
         str(len(medverkan)),
         ", ".join(nivaer) or "–",
         datumtext(senast),

@@ -145,12 +145,13 @@ def _resultat(moment: Kontrollmoment, id_: str, datum: date) -> Any:
         "datum": datum,
         "utförd_av": None,
         "urval": yamlio.mappning({"antal": None, "beskrivning": None}),
+        **_uppfyllda(moment),
         "resultat": None,
         "brister": yamlio.lista([], flodesstil=True),
         "åtgärder": yamlio.lista([], flodesstil=True),
         "status": Resultatstatus.pagar.value,
     }
-    kommentarer = dict(_KOMMENTARER)
+    kommentarer = {nyckel: text for nyckel, text in _KOMMENTARER.items() if nyckel in varden}
     kommentarer["utförd_av"] = (
         f"Rollen som gjorde kontrollen, aldrig ett namn (planens ansvariga: {moment.ansvarig})."
     )
@@ -164,13 +165,26 @@ def _resultat(moment: Kontrollmoment, id_: str, datum: date) -> Any:
     )
 
 
+def _uppfyllda(moment: Kontrollmoment) -> dict[str, Any]:
+    # En nyckel per granskningspunkt, med frågan som kommentar, att fylla i med ett antal.
+    if not moment.granskningspunkter:
+        return {}
+    punkter = {p.id: None for p in moment.granskningspunkter}
+    fragor = {p.id: p.fråga for p in moment.granskningspunkter}
+    return {"uppfyllda": yamlio.mappning(punkter, kommentarer=fragor, indrag=2)}
+
+
 _KOMMENTARER = {
     "urval": "Vad som granskades: antal akter, ärenden eller svar, och hur de valdes.",
+    "uppfyllda": "Per granskningspunkt: i hur många av de granskade ärendena (urval: antal)"
+    " den var\nuppfylld. Bara antal, aldrig vilka ärenden.",
     "resultat": "Vad kontrollen visade, som löpande text.",
     "brister": "Bristerna, en per rad (- …). Tom lista = inga avvikelser. Brister kräver"
     " åtgärder\n(regeln EGK002) eller en inga_åtgärder_motivering.",
     "åtgärder": "Åtgärderna har samma form som i en handlingsplan (id, åtgärd, ansvarig,"
-    " klart_senast,\nuppföljning, status) och följs upp i handlingsplanen.",
+    " klart_senast,\nuppföljning, status) och följs upp i handlingsplanen: när"
+    " uppföljningsdagen har passerat\nskrivs vad åtgärden ledde till under effekt (regeln"
+    " ATG003).",
     "status": "pågår, genomförd eller avslutad. Kontrollen räknas för frekvensen först när"
     " den är\ngenomförd (eller avslutad, när åtgärderna är klara).",
 }

@@ -111,7 +111,7 @@ def init(mapp: Path, uppgifter: NyVerksamhet, infort: date, ar: int, tvinga: boo
         uppgifter: Organisation, kommunkod, verksamhetens och nämndens namn.
         infort: Dagen årshjulet införs; rummen behöver handlingsplaner först efter sitt
             första stopp därefter.
-        ar: Året för den första åtagandefilen (i år).
+        ar: Året för de första års-filerna, åtaganden och brukarinflytande (i år).
         tvinga: Skapa också i en mapp som inte är tom (befintliga filer lämnas orörda).
 
     Returns:
@@ -158,7 +158,11 @@ def _filer(mapp: Path, u: NyVerksamhet, infort: date, ar: int) -> list[Andring]:
     kalla = mallar.mallmapp()
     andringar = [
         Andring(mapp / "huset.yaml", _huset(kalla, u, infort)),
-        Andring(mapp / "ataganden" / f"{ar}.yaml", _ataganden(kalla, ar)),
+        Andring(mapp / "ataganden" / f"{ar}.yaml", _arsfil(kalla, "ataganden.yaml", ar)),
+        Andring(
+            mapp / "brukarinflytande" / f"{ar}.yaml",
+            _arsfil(kalla, "brukarinflytande.yaml", ar),
+        ),
         Andring(mapp / "README.md", _readme(kalla, u)),
         Andring(mapp / ".github/workflows/kvalitet.yml", _ci(kalla, "github-kvalitet.yml", u)),
         Andring(mapp / ".gitlab-ci.yml", _ci(kalla, "gitlab-ci.yml", u)),
@@ -203,11 +207,11 @@ def _huset(kalla: Path, u: NyVerksamhet, infort: date) -> bytes:
     return _ur_mallen(kalla, "huset.yaml", fyll_i)
 
 
-def _ataganden(kalla: Path, ar: int) -> bytes:
+def _arsfil(kalla: Path, namn: str, ar: int) -> bytes:
     def fyll_i(trad: Any) -> None:
         trad["år"] = ar
 
-    return _ur_mallen(kalla, "ataganden.yaml", fyll_i)
+    return _ur_mallen(kalla, namn, fyll_i)
 
 
 def _ur_mallen(kalla: Path, namn: str, fyll_i: Any) -> bytes:

@@ -78,7 +78,12 @@ def _arenden(v: Verksamhet, ar: int) -> Tabell:
 
 
 def _ataganden(v: Verksamhet, ar: int) -> Tabell:
-    arets = [a for _, fil in v.ataganden if fil.år == ar for a in fil.åtaganden]
+    arets = [
+        egenkontrollen.med_hamtade_utfall(v, a, ar)
+        for _, fil in v.ataganden
+        if fil.år == ar
+        for a in fil.åtaganden
+    ]
     lagen = Counter(a.lage() for a in arets)
     return Tabell(
         f"Åtaganden {ar}",

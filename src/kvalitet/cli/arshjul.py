@@ -1,4 +1,4 @@
-"""`kvalitet arshjul plan|starta|avsluta`: årets hjul och sessionerna i det."""
+"""`kvalitet arshjul plan|starta|avsluta|lagg-till`: årets hjul och sessionerna i det."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from kvalitet.anvisning import kommando
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Ar, Katalog, Per
 from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_fel, skriv_vy
+from kvalitet.fel import Anvandningsfel
 
 app = typer.Typer(
     cls=SvenskGrupp,
     rich_markup_mode=None,
     no_args_is_help=True,
-    help="Årshjulet: årets plan, en ny session för ett rum, och att avsluta den.",
+    help="Årshjulet: årets plan, en ny session för ett rum, och att avsluta den; ett valfritt"
+    " rum ur mallarna.",
 )
 
 Rum = Annotated[
@@ -136,6 +138,59 @@ def avsluta(
         f"{arshjul.gren(hittat, ar_)}-genomford",
     )
     return 0
+
+
+@app.command(cls=SvensktKommando)
+def lagg_till(
+    rum: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="RUM",
+            help="Det valfria rummets id i mallarna, till exempel samskapande." + _alternativ.KRAVS,
+            show_default=False,
+        ),
+    ] = None,
+    manad: Annotated[
+        str | None,
+        typer.Option(
+            "--manad",
+            metavar="MÅNAD",
+            help="Månaden (1–12) då rummet är ett stopp i årshjulet." + _alternativ.KRAVS,
+        ),
+    ] = None,
+    datum: Annotated[
+        str | None,
+        typer.Option(
+            "--datum", metavar="DATUM", help="Dagen rummet tas in i huset (standard: i dag)."
+        ),
+    ] = None,
+    katalog: Katalog = _alternativ.MAPP,
+) -> int:
+    """Ta in ett valfritt rum ur mallarna: guiden i rum/ och rummet sist i huset.yaml."""
+    from kvalitet import arshjulet
+    from kvalitet.arbete import valfria_rum
+    from kvalitet.arbete._spara import spara
+    from kvalitet.svenska import MANADER
+
+    v = _utskrift.ladda(katalog)
+    tips = f"Valfria rum i mallarna: {', '.join(valfria_rum.valfria()) or 'inga'}."
+    valt = _alternativ.kravs(rum, "RUM", "Vilket valfritt rum", tips=tips)
+    nummer = int(_alternativ.kravs(manad, "--manad", "Månad (1–12)", exempel="11", giltig=_manad))
+    dag = _alternativ.datum(datum, "--datum")
+    guide, andringar = valfria_rum.lagg_till(v, valt, nummer, dag)
+    _utskrift.sparat(spara(v.rot, andringar, dag))
+    # Har årets stopp redan passerat är nästa session nästa års.
+    ar_ = dag.year + (arshjulet.stoppets_slut(dag.year, nummer) < dag)
+    starta_ = kommando(v.rot, "arshjul", "starta", guide.id, ar=ar_)
+    skriv(f"”{guide.namn}” är ett rum i huset med sitt stopp i {MANADER[nummer - 1]}.")
+    skriv(f"Starta sessionen med: {starta_}")
+    return 0
+
+
+def _manad(text: str) -> str:
+    if not (text.strip().isdigit() and 1 <= int(text) <= 12):
+        raise Anvandningsfel(f"”{text}” är ingen månad för --manad; skriv 1–12, till exempel 11.")
+    return text.strip()
 
 
 def registrera(huvud: typer.Typer) -> None:

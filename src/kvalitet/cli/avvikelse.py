@@ -83,7 +83,15 @@ def ny(
     _utskrift.sparat(spara(v.rot, [registrerad.andring], uppgifter.inkom))
     if registrerad.anmarkning:
         skriv_fel(f"varning: {registrerad.anmarkning}")
-    skriv(f"Registrerade {registrerad.id}. Fyll i utredning och åtgärder i filen när de är kända.")
+    skriv(
+        f"Registrerade {registrerad.id}. Fyll i utredningens orsaker och åtgärderna i filen när"
+        " de är kända."
+    )
+    if process is None:
+        skriv(
+            "Ange också processen (process:): orsakerna kartläggs utifrån den, och ett"
+            " avslutat ärende ska ha både orsaker och process (regeln AVV002)."
+        )
     return 0
 
 

@@ -3,10 +3,10 @@
 En session i `arshjul/2026/processer.yaml` ska ha `rum: processer` och `år: 2026`; en
 avvikelse i `avvikelser/2026/2026-004.yaml` ska ha `id: "2026-004"` och ha inkommit
 2026; en egenkontroll i `egenkontroll/2026/2026-003.yaml` ska ha `id: "2026-003"` och
-vara gjord 2026; `ataganden/2026.yaml` ska ha `år: 2026`; `rum/processer.yaml` och
-`buuuu/sysselsattning.yaml` och `riskanalyser/<id>.yaml` ska ha id:t i filnamnet, och
-`omvarld/kolada/N30005.yaml` ska ha `kpi: N30005`. Annars
-hittar varken människor eller kvalitet dokumentet där de letar.
+vara gjord 2026; `ataganden/2026.yaml` och `brukarinflytande/2026.yaml` ska ha
+`år: 2026`; `rum/processer.yaml`, `buuuu/sysselsattning.yaml` och
+`riskanalyser/<id>.yaml` ska ha id:t i filnamnet, och `omvarld/kolada/N30005.yaml` ska ha
+`kpi: N30005`. Annars hittar varken människor eller kvalitet dokumentet där de letar.
 """
 
 from __future__ import annotations
@@ -47,6 +47,12 @@ def _delar(dok: Dokument) -> tuple[str, str]:
 
 
 def _jamforelser(v: Verksamhet) -> Iterator[Jamforelse]:
+    yield from _i_arsmappar(v)
+    yield from _i_filnamnet(v)
+
+
+def _i_arsmappar(v: Verksamhet) -> Iterator[Jamforelse]:
+    """Dokument i en mapp per år, med sitt id (eller rum) i filnamnet."""
     for dok, session in v.sessioner:
         mapp, namn = _delar(dok)
         yield dok, "rum", session.rum, namn
@@ -55,8 +61,18 @@ def _jamforelser(v: Verksamhet) -> Iterator[Jamforelse]:
         mapp, namn = _delar(dok)
         yield dok, "id", avvikelse.id, namn
         yield dok, "inkom", avvikelse.inkom.year, mapp
+    for dok, resultat in v.egenkontrollresultat:
+        mapp, namn = _delar(dok)
+        yield dok, "id", resultat.id, namn
+        yield dok, "datum", resultat.datum.year, mapp
+
+
+def _i_filnamnet(v: Verksamhet) -> Iterator[Jamforelse]:
+    """Dokument med sitt år, id eller nyckeltal i filnamnet."""
     for dok, fil in v.ataganden:
         yield dok, "år", fil.år, _delar(dok)[1]
+    for dok, inflytande in v.brukarinflytande:
+        yield dok, "år", inflytande.år, _delar(dok)[1]
     for dok, guide in v.av_typ(RumGuide):
         yield dok, "id", guide.id, _delar(dok)[1]
     for dok, varv in v.buuuu:
@@ -67,7 +83,3 @@ def _jamforelser(v: Verksamhet) -> Iterator[Jamforelse]:
         yield dok, "kpi", serie.kpi, _delar(dok)[1]
     for dok, dokument in v.styrdokument:
         yield dok, "id", dokument.id, _delar(dok)[1]
-    for dok, resultat in v.egenkontrollresultat:
-        mapp, namn = _delar(dok)
-        yield dok, "id", resultat.id, namn
-        yield dok, "datum", resultat.datum.year, mapp

@@ -5,7 +5,8 @@ normalt 12 månader före bedömningsdagen) ska ha en handlingsplan med minst en
 komplett åtgärd: åtgärd, ansvarig, klart_senast, uppföljning och status ifyllda.
 Kravet gäller från slutet av rummets första stopp i årshjulet efter det datum då
 årshjulet infördes (`årshjul.infört` i huset.yaml), så att en ny verksamhet inte
-får fel innan den har hunnit hålla sina sessioner.
+får fel innan den har hunnit hålla sina sessioner. Ett rum som kom till senare (med
+sitt eget `infört`, som `kvalitet arshjul lagg-till` skriver) räknas från den dagen.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     giltig = huset.årshjul.handlingsplan_giltig_månader
     tidigast = arshjulet.manader_fore(ktx.per, giltig)
     for i, rum in enumerate(huset.rum):
-        if ktx.per <= arshjulet.forsta_kravet(rum, huset.årshjul.infört):
+        if ktx.per <= arshjulet.forsta_kravet(rum, arshjulet.infort(huset, rum)):
             continue
         sessioner = arshjulet.genomforda(v, rum.id, ktx.per)
         if not sessioner:

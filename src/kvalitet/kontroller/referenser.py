@@ -6,8 +6,11 @@ En åtgärd kan hänvisa till poster i Garaget (`garaget: [G3]`), till avvikelse
 friskfaktorer (`friskfaktorer: [delaktighet]`); ett åtagande till mål och friskfaktorer;
 ett mål i taket till målet ovanför (`bidrar_till: n2`); ett BUUUU-varv till
 åtaganden; en överförd post i Garaget till den session eller åtgärd den flyttades till
-(`överförd_till: "arshjul/2026/processer.yaml#A2"`). Varje sådan hänvisning ska peka på
-något som finns.
+(`överförd_till: "arshjul/2026/processer.yaml#A2"`); en indikator i åtagandena till
+kontrollmomentet i egenkontroll.yaml som ger dess utfall och till en granskningspunkt i
+det (`egenkontroll: delat-beslutsfattande`, `granskningspunkt: alternativ`). Varje sådan
+hänvisning ska peka på något som finns. En indikator vars moment har flera
+granskningspunkter ska säga vilken den gäller, och momentet ska ha minst en.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
+from kvalitet import egenkontrollen
 from kvalitet.dokument import Dokument
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
+from kvalitet.modell.ataganden import Indikator
 from kvalitet.verksamhet import Verksamhet
 
 ID = "REF002"
@@ -30,6 +35,7 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     v = ktx.verksamhet
     yield from _atgardshanvisningar(v)
     yield from _atagandehanvisningar(v)
+    yield from _indikatorhanvisningar(v)
     yield from _overforda(v)
 
 
@@ -84,6 +90,48 @@ def _atagandehanvisningar(v: Verksamhet) -> Iterator[Fynd]:
         for j, id_ in enumerate(varv.åtaganden):
             if id_ not in kanda:
                 yield _saknas(dok, ("åtaganden", j), "inget åtagande", id_, kanda)
+
+
+def _indikatorhanvisningar(v: Verksamhet) -> Iterator[Fynd]:
+    if v.egenkontrollplan is None and any(d.relativ == "egenkontroll.yaml" for d in v.dokument):
+        return  # Planen har fel; de fynden räcker tills den är rättad.
+    for dok, fil in v.ataganden:
+        for i, atagande in enumerate(fil.åtaganden):
+            for j, indikator in enumerate(atagande.indikatorer):
+                vag = ("åtaganden", i, "indikatorer", j)
+                yield from _indikatorns_egenkontroll(v, dok, vag, indikator)
+
+
+def _indikatorns_egenkontroll(
+    v: Verksamhet, dok: Dokument, vag: tuple[str | int, ...], indikator: Indikator
+) -> Iterator[Fynd]:
+    moment_id, punkt_id = indikator.egenkontroll, indikator.granskningspunkt
+    if moment_id is None:
+        if punkt_id is not None:
+            text = "Granskningspunkten hör till ett kontrollmoment: ange det med egenkontroll."
+            yield dok.fynd_vid((*vag, "granskningspunkt"), ID, text)
+        return
+    moment = egenkontrollen.hitta_moment(v, moment_id)
+    if moment is None:
+        kanda = [m.id for m in v.egenkontrollplan[1].kontrollmoment] if v.egenkontrollplan else []
+        vad = "inget kontrollmoment i egenkontroll.yaml"
+        yield _saknas(dok, (*vag, "egenkontroll"), vad, moment_id, kanda)
+        return
+    punkter = [p.id for p in moment.granskningspunkter]
+    if punkt_id is not None and punkt_id not in punkter:
+        vad = f"ingen granskningspunkt i kontrollmomentet {moment_id} som heter"
+        yield _saknas(dok, (*vag, "granskningspunkt"), vad, punkt_id, punkter)
+        return
+    if not punkter:
+        text = f"Kontrollmomentet ”{moment_id}” har inga granskningspunkter att hämta utfallet ur."
+    elif punkt_id is None and len(punkter) > 1:
+        text = (
+            f"Kontrollmomentet ”{moment_id}” har flera granskningspunkter"
+            f" ({', '.join(punkter)}): ange vilken med granskningspunkt."
+        )
+    else:
+        return
+    yield dok.fynd_vid((*vag, "egenkontroll"), ID, text)
 
 
 def _takets_hanvisningar(v: Verksamhet) -> Iterator[Fynd]:

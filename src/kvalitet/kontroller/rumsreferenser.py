@@ -69,3 +69,11 @@ def _listhanvisningar(v: Verksamhet) -> Iterator[Hanvisning]:
     for dok, varv in v.buuuu:
         for j, rum_id in enumerate(varv.rum):
             yield dok, ("rum", j), rum_id
+    yield from _inflytandets(v)
+
+
+def _inflytandets(v: Verksamhet) -> Iterator[Hanvisning]:
+    for dok, inflytande in v.brukarinflytande:
+        for i, aktivitet in enumerate(inflytande.aktiviteter):
+            for j, rum_id in enumerate(aktivitet.rum):
+                yield dok, ("aktiviteter", i, "rum", j), rum_id

@@ -6,8 +6,10 @@ hände. Med `kvalitet kontrollera --bas REF` (i en pull request: målgrenen, til
 origin/main) jämförs varje sådan post med hur den såg ut i REF, och en ändring av
 innehållet är ett fel. Tillåtet är att följa upp: lägga till en punkt under
 `uppföljningar` (datum, text och gärna roll) och uppdatera åtgärderna (i
-handlingsplanen, ärendet eller under en risk) med `status` och `effekt`. Ska något
-rättas, skriv det som en uppföljning; innehållet i det som beslutades står kvar.
+handlingsplanen, ärendet eller under en risk) med `status` och `effekt`, och att fylla i
+det som saknades när ett ärende avslutades: `process` och utredningens orsaker (regeln
+AVV002). Ska något rättas, skriv det som en uppföljning; innehållet i det som beslutades
+står kvar.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ Vag = tuple[str | int, ...]
 # Det som en uppföljning får ändra i en åtgärd i en avslutad post.
 _UPPFOLJNING_I_ATGARD = ("status", "effekt")
 _LISTOR_MED_ATGARDER = ("handlingsplan", "åtgärder")
+# Det som ett ärende saknade när det avslutades (AVV002) och som får fyllas i efteråt.
+_KOMPLETTERING = (("process",), ("utredning",), ("utredning", "orsaker"))
 
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
@@ -81,7 +85,7 @@ def _mappning(gammal: dict[str, Any], ny: dict[str, Any], vag: Vag) -> Vag | Non
     for nyckel in [*gammal, *(k for k in ny if k not in gammal)]:
         if nyckel == "uppföljningar" and not vag:
             andrad = _bara_tillagda(gammal.get(nyckel) or [], ny.get(nyckel) or [], vag)
-        elif _ar_uppfoljning_i_atgard(vag, nyckel):
+        elif _ar_uppfoljning_i_atgard(vag, nyckel) or _kompletteras(vag, nyckel, gammal):
             continue
         else:
             andrad = _forsta_andring(gammal.get(nyckel), ny.get(nyckel), (*vag, nyckel))
@@ -105,6 +109,10 @@ def _bara_tillagda(gammal: list[Any], ny: list[Any], vag: Vag) -> Vag | None:
     if not isinstance(gammal, list) or not isinstance(ny, list) or ny[: len(gammal)] != gammal:
         return (*vag, "uppföljningar")
     return None
+
+
+def _kompletteras(vag: Vag, nyckel: str, gammal: dict[str, Any]) -> bool:
+    return (*vag, nyckel) in _KOMPLETTERING and gammal.get(nyckel) in (None, "", [])
 
 
 def _ar_uppfoljning_i_atgard(vag: Vag, nyckel: str) -> bool:

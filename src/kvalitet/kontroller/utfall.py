@@ -3,13 +3,15 @@
 Efter årets sista dag ska varje indikator i `ataganden/<år>.yaml` ha ett `utfall`
 och varje åtagande en `analys` av resultatet. Det är underlaget för
 kvalitetsberättelsen. Finns inget utfall att få, skriv varför i analysen och ta
-bort indikatorn.
+bort indikatorn. En indikator som hämtar sitt utfall ur egenkontrollen (`egenkontroll`)
+har ett utfall när någon genomförd kontroll under året har räknat dess granskningspunkt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kvalitet import egenkontrollen
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
 
@@ -22,7 +24,8 @@ FRIST = True
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     """Åtaganden för avslutade år som saknar utfall eller analys."""
-    for dok, fil in ktx.verksamhet.ataganden:
+    v = ktx.verksamhet
+    for dok, fil in v.ataganden:
         if ktx.per.year <= fil.år:
             continue
         for i, atagande in enumerate(fil.åtaganden):
@@ -33,7 +36,7 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
                     f"År {fil.år} är slut men åtagandet ”{atagande.id}” saknar analys.",
                 )
             for j, indikator in enumerate(atagande.indikatorer):
-                if indikator.utfall is None:
+                if egenkontrollen.indikatorns_utfall(v, indikator, fil.år, ktx.per) is None:
                     yield dok.fynd_vid(
                         ("åtaganden", i, "indikatorer", j),
                         ID,

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from kvalitet.modell.arshjul import Session
 from kvalitet.modell.ataganden import Ataganden
 from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.modell.brukarinflytande import Brukarinflytande
 from kvalitet.modell.buuuu import BuuuuVarv
 from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
 from kvalitet.modell.garaget import Garaget
@@ -40,6 +41,12 @@ FILTYPER: tuple[Filtyp, ...] = (
     Filtyp("garage", "garage", "garaget.yaml", Garaget),
     Filtyp("åtagandefil", "åtagandefiler", "ataganden/*.yaml", Ataganden),
     Filtyp("BUUUU-varv", "BUUUU-varv", "buuuu/*.yaml", BuuuuVarv),
+    Filtyp(
+        "brukarinflytandefil",
+        "brukarinflytandefiler",
+        "brukarinflytande/*.yaml",
+        Brukarinflytande,
+    ),
     Filtyp("avvikelse", "avvikelser", "avvikelser/*/*.yaml", Avvikelse),
     Filtyp("koladaserie", "koladaserier", "omvarld/kolada/*.yaml", Koladaserie),
     Filtyp("riskanalys", "riskanalyser", "riskanalyser/*.yaml", Riskanalys),

@@ -113,7 +113,8 @@ class Atgard(Basmodell):
     status: Atgardsstatus = Atgardsstatus.planerad
     """Var åtgärden står: planerad, pågår, klar eller avbruten."""
     effekt: Text | None = None
-    """Vad åtgärden ledde till, när den har följts upp."""
+    """Vad åtgärden ledde till, som uppföljningen visade; krävs när dagen i `uppföljning` har
+    passerat (regeln ATG003)."""
     garaget: list[Id] = []
     """Id för poster i Garaget som åtgärden tar hand om."""
     avvikelser: list[Id] = []
@@ -138,6 +139,21 @@ class Atgard(Basmodell):
     def ar_avslutad(self) -> bool:
         """Sant när åtgärden inte längre kan bli försenad."""
         return self.status in (Atgardsstatus.klar, Atgardsstatus.avbruten)
+
+    def ska_vara_uppfoljd(self, per: date) -> bool:
+        """Sant när uppföljningsdagen har passerat en viss dag och åtgärden inte är avbruten.
+
+        Uppföljningsdagen räknas som passerad dagen efter; en avbruten åtgärd följs inte upp.
+        """
+        return (
+            self.status != Atgardsstatus.avbruten
+            and self.uppföljning is not None
+            and self.uppföljning < per
+        )
+
+    def effekt_saknas(self, per: date) -> bool:
+        """Sant när åtgärden ska vara uppföljd en viss dag men effekten inte är beskriven."""
+        return self.ska_vara_uppfoljd(per) and not (self.effekt and self.effekt.strip())
 
     def dagar_forsenad(self, per: date) -> int:
         """Hur många dagar åtgärden är försenad en viss dag (0 när den inte är det)."""

@@ -18,13 +18,39 @@ class Riktning(StrEnum):
     lagre = "lägre"
 
 
+class Skillnad(StrEnum):
+    """Hur en skillnad mellan kvinnors och mäns utfall är bedömd."""
+
+    ingen = "ingen"
+    motiverad = "motiverad"
+    omotiverad = "omotiverad"
+
+
 class Konsuppdelat(Basmodell):
-    """Ett utfall uppdelat på kön."""
+    """Ett utfall uppdelat på kön, med bedömningen av en skillnad."""
 
     kvinnor: Tal | None = None
     """Utfallet för kvinnor (flickor)."""
     män: Tal | None = None
     """Utfallet för män (pojkar)."""
+    skillnad: Skillnad | None = None
+    """Bedömningen av skillnaden mellan kvinnor och män: ingen (ingen skillnad av
+    betydelse), motiverad (till exempel olika behov) eller omotiverad."""
+    motivering: Text | None = None
+    """Varför skillnaden är motiverad, eller varför den saknar betydelse."""
+    åtgärd: Text | None = None
+    """Vad som görs åt en omotiverad skillnad (gärna med åtgärdens id)."""
+
+
+class Delutfall(Basmodell):
+    """Ett utfall under året: vid ett tertial (VP- och tertialrapporternas uppföljning)."""
+
+    tertial: int = Field(strict=True, ge=1, le=3)
+    """Tertialet: 1 (januari–april), 2 (maj–augusti) eller 3 (september–december)."""
+    utfall: Tal
+    """Det uppmätta värdet vid tertialet."""
+    kommentar: Text | None = None
+    """Vad värdet visar, till exempel en trend eller en förklaring."""
 
 
 class Indikator(Basmodell):
@@ -44,6 +70,19 @@ class Indikator(Basmodell):
     """Utfallet uppdelat på kön, där uppgiften finns."""
     källa: Text | None = None
     """Var utfallet kommer ifrån, till exempel en egen mätning eller Kolada."""
+    tertial: list[Delutfall] = []
+    """Utfallen under året, per tertial (årets `utfall` är helåret)."""
+    tidigare_år: dict[Ar, Tal] = {}
+    """Utfall från år före kvalitet, till exempel `{2024: 28, 2025: 31}`; år som har en
+    egen åtagandefil med samma indikator (samma namn) hämtas därifrån."""
+    egenkontroll: Id | None = None
+    """Kontrollmomentet i egenkontroll.yaml (id) vars granskning ger utfallet: andelen
+    granskade ärenden under året där granskningspunkten var uppfylld, i procent. Lämna
+    `utfall` tomt så räknas det fram ur egenkontrollens resultat; ett ifyllt utfall jämförs
+    med dem (regeln ATA003)."""
+    granskningspunkt: Id | None = None
+    """Granskningspunkten i kontrollmomentet (id) som utfallet gäller; behövs när momentet
+    har fler än en."""
 
     def uppfylld(self) -> bool | None:
         """Om utfallet når målvärdet (i indikatorns riktning); None när något saknas."""

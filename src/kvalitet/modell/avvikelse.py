@@ -47,8 +47,12 @@ class Utredning(Basmodell):
     """Utredningen av ärendet."""
 
     orsaker: list[Text] = []
+    """De bakomliggande orsakerna, kartlagda utifrån ärendets process; en per punkt.
+    Ett avslutat ärende ska ha minst en (regeln AVV002)."""
     ansvarig: Text | None = None
+    """Rollen som ansvarar för utredningen, aldrig en persons namn."""
     klar: Datum | None = None
+    """Dagen utredningen blev klar (ÅÅÅÅ-MM-DD)."""
 
 
 class Bedomning(StrEnum):
@@ -88,6 +92,8 @@ class Avvikelse(Basmodell):
     inkom: Datum
     rum: Id
     process: Text | None = None
+    """Processen som ärendet gäller, med namn eller id i husets processregister; orsakerna
+    kartläggs utifrån den. Ett avslutat ärende ska ange den (regeln AVV002)."""
     källa: Kalla | None = None
     ärende_ref: Text | None = None
     beskrivning: Text
@@ -98,6 +104,17 @@ class Avvikelse(Basmodell):
     besvarad: Datum | None = None
     lex_sarah: LexSarah | None = None
     uppföljningar: list[Uppfoljning] = []
+
+    def saknad_utredning(self) -> list[str]:
+        """Det som saknas för att ärendet ska vara utrett: `utredning.orsaker` och `process`.
+
+        En orsak eller en process av bara blanksteg räknas som saknad.
+        """
+        orsaker = [o for o in (self.utredning.orsaker if self.utredning else []) if o.strip()]
+        saknas = [] if orsaker else ["utredning.orsaker"]
+        if not (self.process and self.process.strip()):
+            saknas.append("process")
+        return saknas
 
     def ar_lex_sarah(self) -> bool:
         """Sant för missförhållanden och risker för missförhållanden."""

@@ -9,6 +9,7 @@ kontrolleras, hur, hur ofta och av vem; varje genomförd kontroll är en egen fi
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field
 
@@ -46,6 +47,17 @@ FREKVENS_MANADER: dict[Frekvens, int] = {
 """Högst så många månader får gå mellan två genomförda kontroller med en frekvens."""
 
 
+class Granskningspunkt(Basmodell):
+    """En fråga som prövas i varje granskat ärende, med ja eller nej som svar."""
+
+    id: Id
+    """Punktens id (ASCII), som resultatens `uppfyllda` och åtagandenas indikatorer
+    hänvisar till, till exempel alternativ."""
+    fråga: Text
+    """Vad som prövas i varje ärende, som en fråga: ”Har brukaren fått information om
+    alternativen?”."""
+
+
 class Kontrollmoment(Basmodell):
     """Ett kontrollmoment i egenkontrollplanen."""
 
@@ -69,6 +81,10 @@ class Kontrollmoment(Basmodell):
     """Mer om hur kontrollen görs: urval, underlag, vad som räknas som brist."""
     från: Datum | None = None
     """Dagen momentet började gälla, om det kom till efter planen (ÅÅÅÅ-MM-DD)."""
+    granskningspunkter: list[Granskningspunkt] = []
+    """Frågorna som prövas i varje granskat ärende. Resultaten räknar under `uppfyllda` i
+    hur många ärenden var och en var uppfylld, och andelen kan bli en indikators utfall
+    i åtagandena (indikatorns `egenkontroll`)."""
 
 
 class Egenkontrollplan(Basmodell):
@@ -101,6 +117,10 @@ class Urval(Basmodell):
     """Hur urvalet gjordes, till exempel ”slumpvis bland utredningar avslutade under kvartalet”."""
 
 
+Antal = Annotated[int, Field(strict=True, ge=0)]
+"""Ett antal, noll eller mer."""
+
+
 class Egenkontrollresultat(Basmodell):
     """En genomförd egenkontroll: ett kontrollmoment vid ett tillfälle."""
 
@@ -116,6 +136,9 @@ class Egenkontrollresultat(Basmodell):
     """Vad som granskades, som ett antal."""
     resultat: Text | None = None
     """Vad kontrollen visade, avidentifierat."""
+    uppfyllda: dict[Id, Antal | None] = {}
+    """För varje granskningspunkt i kontrollmomentet (punktens id): i hur många av de
+    granskade ärendena (`urval.antal`) den var uppfylld. Andelen räknas fram ur antalen."""
     brister: list[Text] = []
     """Bristerna som kontrollen fann; en tom lista betyder inga avvikelser."""
     åtgärder: list[Atgard] = []

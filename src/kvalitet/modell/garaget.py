@@ -42,6 +42,12 @@ class Garagepost(Basmodell):
     """En avidentifierad beskrivning: inga namn, bara roller och sammanfattningar."""
     status: Garagestatus = Garagestatus.parkerad
     """Var posten står: parkerad, prioriterad, överförd eller avslutad."""
+    prioriterad: Datum | None = None
+    """Dagen posten prioriterades (kvalitet garage prioritera sätter den)."""
+    motivering: Text | None = None
+    """Varför posten prioriterades, till exempel vid vilken session och till vilket stopp."""
+    överförd: Datum | None = None
+    """Dagen posten fördes in i en handlingsplan (kvalitet garage overfor sätter den)."""
     överförd_till: Text | None = None
     """Vart posten fördes, till exempel en åtgärd: arshjul/2026/processer.yaml#A2."""
 

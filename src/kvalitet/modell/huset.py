@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from kvalitet.fynd import Niva
 from kvalitet.modell._bas import Basmodell, Datum, Id, Kommunkod, Manad, Text
 from kvalitet.modell.kolada import KpiId
 
@@ -48,9 +49,12 @@ class Styrdokumentsamling(Basmodell):
 
 
 class Grundstomme(Basmodell):
-    """Bottenplattan: uppdraget och de styrande reglerna."""
+    """Bottenplattan: lagstiftningen som verksamheten vilar på och de styrande reglerna."""
 
     uppdrag: Text
+    """Grundstommens text: att verksamheten vilar på och styrs av lagstiftningen (källans
+    bottenplatta). Trots namnet inte verksamhetens uppdrag, som står i
+    `verksamhet.beskrivning`; rapporterna visar texten som grundstommen."""
     beskrivning: Text | None = None
     styrdokument: Styrdokumentsamling
 
@@ -112,9 +116,11 @@ class Bjalklag(Basmodell):
     beskrivning: Text | None = None
     friskfaktorer: list[Friskfaktor] = []
     friskfaktorernas_ursprung: Text | None = None
-    """Var listan över friskfaktorer kommer ifrån, när den inte är verksamhetens egen
-    modell (till exempel ”Exempel: Suntarbetslivs åtta friskfaktorer”); visas med
-    friskfaktorerna i rapporterna."""
+    """Var listan över friskfaktorer kommer ifrån (till exempel ”Suntarbetslivs åtta
+    friskfaktorer”); visas med friskfaktorerna i rapporterna."""
+    friskfaktorerna_är_exempel: bool = False
+    """Sant så länge listan är mallens exempel och inte verksamhetens egen modell;
+    rapporterna och husets bild märker då friskfaktorerna som exempel."""
 
 
 class Rum(Basmodell):
@@ -123,6 +129,9 @@ class Rum(Basmodell):
     id: Id
     namn: Text
     månad: Manad
+    infört: Datum | None = None
+    """Dagen rummet togs in i huset, när det kom till efter årshjulets införande (till
+    exempel ett valfritt rum ur mallarna); stoppen före den dagen behöver ingen session."""
 
 
 class Processtyp(StrEnum):
@@ -189,6 +198,10 @@ class Riskregler(Basmodell):
     """Ett riskvärde (sannolikhet × konsekvens, 1–16) från detta och uppåt är en hög risk."""
 
 
+RegelId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}[0-9]{3}$")]
+"""En regels id, till exempel INT001."""
+
+
 class Regler(Basmodell):
     """Verksamhetens lokala regler för kontrollerna och rapporterna."""
 
@@ -200,6 +213,9 @@ class Regler(Basmodell):
     """Gränsen för hög risk i riskanalyserna (standard i mallar/standardregler.yaml)."""
     lagbevakning: Bevakningsregler | None = None
     """Hur ofta lagkravslistan stäms av (standard i mallar/standardregler.yaml)."""
+    nivåer: dict[RegelId, Niva] = {}
+    """Regler vars nivå verksamheten själv bestämmer, till exempel `INT001: fel`; en regel
+    kan höjas till fel men inte sänkas under sin lägsta nivå (se kvalitet regler)."""
 
 
 class KoladaNyckeltal(Basmodell):

@@ -18,7 +18,9 @@ import difflib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
+from kvalitet.modell._bas import Atgard
 from kvalitet.modell.avvikelse import (
     ALLVARLIGA,
     LEX_SARAH_TYPER,
@@ -119,6 +121,12 @@ class Avvikelseanalys:
     kvartal: tuple[str, ...]
     per_kvartal: tuple[Kvartalsrad, ...]
     status: tuple[Rad, ...]
+    utredning: tuple[Rad, ...]
+    """Årets avslutade ärenden med och utan kartlagda orsaker och process (AVV002)."""
+    effekt: tuple[Rad, ...]
+    """Åtgärderna i årets ärenden vars uppföljning har passerat, med och utan effekt
+    (ATG003); tomt när analysen saknar bedömningsdag."""
+    n_uppfoljda: int
     lex_sarah: tuple[Rad, ...]
     n_lex_sarah: int
     svar: tuple[Svarsrad, ...]
@@ -130,13 +138,17 @@ class Avvikelseanalys:
     n_jamforelse: int
 
 
-def analys(v: Verksamhet, ar: int, minsta_antal: int | None) -> Avvikelseanalys:
+def analys(
+    v: Verksamhet, ar: int, minsta_antal: int | None, per: date | None = None
+) -> Avvikelseanalys:
     """Analysen av årets ärenden och av orsakerna till och med året.
 
     Args:
         v: Verksamheten.
         ar: Rapportåret (ärenden räknas efter året de inkom).
         minsta_antal: Antal under detta (men över noll) visas som ”färre än N”; None visar allt.
+        per: Bedömningsdagen, för åtgärder vars uppföljning har passerat; utan den räknas
+            inte åtgärdernas effekt.
 
     Returns:
         Analysen, med alla antal som färdiga texter.
@@ -151,6 +163,7 @@ def analys(v: Verksamhet, ar: int, minsta_antal: int | None) -> Avvikelseanalys:
     lex = [a for a in arets if a.typ in LEX_SARAH_TYPER]
     svar = [a for a in arets if a.typ in (Avvikelsetyp.klagomal, Avvikelsetyp.synpunkt)]
     tidigare = [(dok.relativ, a) for dok, a in v.avvikelser if a.inkom.year <= ar]
+    uppfoljda = [] if per is None else _uppfoljda(arets, per)
     return Avvikelseanalys(
         ar=ar,
         foregaende_ar=ar - 1,
@@ -163,6 +176,9 @@ def analys(v: Verksamhet, ar: int, minsta_antal: int | None) -> Avvikelseanalys:
         kvartal=KVARTAL,
         per_kvartal=_per_kvartal(arets, visa),
         status=_status(arets, visa),
+        utredning=_utredning(arets, visa),
+        effekt=_effekt(uppfoljda, per, visa) if per else (),
+        n_uppfoljda=len(uppfoljda),
         lex_sarah=_lex_sarah(lex, visa),
         n_lex_sarah=len(lex),
         svar=_svar(svar, visa),
@@ -228,6 +244,29 @@ def _status(arenden: list[Avvikelse], visa: Visa) -> tuple[Rad, ...]:
     return (
         Rad("Inte avslutade", visa(oppna), oppna),
         Rad("Avslutade", visa(avslutade), avslutade),
+    )
+
+
+def _utredning(arenden: list[Avvikelse], visa: Visa) -> tuple[Rad, ...]:
+    avslutade = [a for a in arenden if a.status == Avvikelsestatus.avslutad]
+    utan = sum(1 for a in avslutade if a.saknad_utredning())
+    med = len(avslutade) - utan
+    return (
+        Rad("Med kartlagda orsaker och process", visa(med), med),
+        Rad("Utan kartlagda orsaker eller process", visa(utan), utan),
+    )
+
+
+def _uppfoljda(arenden: list[Avvikelse], per: date) -> list[Atgard]:
+    return [atgard for a in arenden for atgard in a.åtgärder if atgard.ska_vara_uppfoljd(per)]
+
+
+def _effekt(uppfoljda: list[Atgard], per: date, visa: Visa) -> tuple[Rad, ...]:
+    utan = sum(1 for atgard in uppfoljda if atgard.effekt_saknas(per))
+    med = len(uppfoljda) - utan
+    return (
+        Rad("Med beskriven effekt", visa(med), med),
+        Rad("Utan beskriven effekt", visa(utan), utan),
     )
 
 
@@ -382,5 +421,5 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> AvvikelseVy:
     return AvvikelseVy(
         titel=f"Avvikelser, synpunkter och klagomål {uppdrag.ar}",
         huvud=huvud(v, uppdrag),
-        analys=analys(v, uppdrag.ar, uppdrag.minsta_antal),
+        analys=analys(v, uppdrag.ar, uppdrag.minsta_antal, uppdrag.per),
     )

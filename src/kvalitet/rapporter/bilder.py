@@ -407,23 +407,26 @@ def _bjalklag(v: Verksamhet) -> Del[Ruta]:
     rubrik = "Bjälklag: arbetsmiljö"
     if bjalklag and bjalklag.modell:
         rubrik += f" ({bjalklag.modell})"
-    faktorer = _friskfaktorer([f.namn for f in bjalklag.friskfaktorer] if bjalklag else [])
+    faktorer = _friskfaktorer(
+        [f.namn for f in bjalklag.friskfaktorer] if bjalklag else [],
+        "Friskfaktorer (exempel): " if bjalklag and bjalklag.friskfaktorerna_är_exempel else None,
+    )
     forsta = TAK_BOTTEN + (BJALKLAG_HOJD - 16 - 14 * len(faktorer)) / 2 + 13
     rader = (Text(MITT, _r(forsta), rubrik, 13, fet=True),)
     return Del(ruta, rader + _textrader(faktorer, MITT, forsta + 17, 14, Text(0, 0, "", 11)))
 
 
-def _friskfaktorer(namn: list[str]) -> list[str]:
+def _friskfaktorer(namn: list[str], ledtext: str | None) -> list[str]:
     """Friskfaktorernas namn på högst två rader, bara hela namn och ”och N till” för resten."""
     tecken = _tecken(KROPP_BREDD - 30, 11)
     for antal in range(len(namn), 0, -1):
-        text = "Friskfaktorer: " + " · ".join(namn[:antal])
+        text = (ledtext or "Friskfaktorer: ") + " · ".join(namn[:antal])
         if antal < len(namn):
             text += f" och {len(namn) - antal} till"
         rader = textwrap.wrap(text, tecken)
         if len(rader) <= 2:
             return rader
-    return [f"{len(namn)} friskfaktorer"] if namn else []
+    return [f"{len(namn)} friskfaktorer{' (exempel)' if ledtext else ''}"] if namn else []
 
 
 def _rumsruta(lage: Rumslage, index: int, topp: float, markerat: str | None) -> Rumsdel[Ruta]:

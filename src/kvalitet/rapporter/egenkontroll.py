@@ -5,19 +5,25 @@ egenkontroll` (och webbplatsens sida om egenkontrollen). Det följer DOMAN.md 2.
 4.5: för varje kontrollmoment i planen hur ofta det ska göras, hur många gånger det
 gjordes under året och om frekvensen hölls (momentet var aldrig försenat under året,
 fram till bedömningsdagen); sedan årets kontroller med deras brister, och åtgärderna
-mot bristerna.
+mot bristerna. En granskning med granskningspunkter visar för varje punkt i hur många
+av de granskade ärendena den var uppfylld.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from kvalitet import egenkontrollen
 from kvalitet.egenkontrollen import Lage, Momentlage
-from kvalitet.modell.egenkontroll import FREKVENS_MANADER, Egenkontrollresultat, Urval
+from kvalitet.modell.egenkontroll import (
+    FREKVENS_MANADER,
+    Egenkontrollresultat,
+    Kontrollmoment,
+    Urval,
+)
 from kvalitet.rapporter import Bild, Huvud, Uppdrag, handlingsplan, huvud, visa_antal
-from kvalitet.svenska import antal, kort
+from kvalitet.svenska import antal, kort, tal
 from kvalitet.verksamhet import Verksamhet
 
 MALL = "egenkontroll"
@@ -54,6 +60,8 @@ class Kontrollen:
     resultat: str | None
     brister: list[str]
     status: str
+    granskning: list[str] = field(default_factory=list)
+    """Per granskningspunkt: frågan och i hur många granskade ärenden den var uppfylld."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,7 @@ def avsnitt(v: Verksamhet, ar: int, per: date, minsta_antal: int | None) -> Egen
     till = min(per, date(ar, 12, 31))
     lagen = egenkontrollen.lagen(v, till)
     moment = [_momentrad(v, lage, ar, till) for lage in lagen]
-    namn = {lage.moment.id: kort(lage.moment.kontrollmoment, 80) for lage in lagen}
+    planens = {lage.moment.id: lage.moment for lage in lagen}
     arets = sorted(
         ((dok, r) for dok, r in v.egenkontrollresultat if r.datum.year == ar and r.datum <= till),
         key=lambda par: (par[1].datum, par[1].id),
@@ -100,7 +108,7 @@ def avsnitt(v: Verksamhet, ar: int, per: date, minsta_antal: int | None) -> Egen
         har_plan=v.egenkontrollplan is not None,
         moment=moment,
         hallna=sum(1 for m in moment if m.hallen),
-        kontroller=[_kontrollen(r, namn, minsta_antal) for _, r in arets],
+        kontroller=[_kontrollen(r, planens.get(r.kontrollmoment), minsta_antal) for _, r in arets],
         brister=sum(len(r.brister) for _, r in arets),
         med_brister=sum(1 for _, r in arets if r.brister),
         atgarder=handlingsplan.avsnitt_av([handlingsplan.rad(v, p, per) for p in atgarder]),
@@ -138,18 +146,35 @@ def _planerade(lage: Momentlage, ar: int) -> int:
 
 
 def _kontrollen(
-    r: Egenkontrollresultat, namn: dict[str, str], minsta_antal: int | None
+    r: Egenkontrollresultat, moment: Kontrollmoment | None, minsta_antal: int | None
 ) -> Kontrollen:
     return Kontrollen(
         id=r.id,
         datum=r.datum,
-        moment=namn.get(r.kontrollmoment, r.kontrollmoment),
+        moment=kort(moment.kontrollmoment, 80) if moment else r.kontrollmoment,
         utford_av=r.utförd_av,
         urval=_urval(r.urval, minsta_antal),
         resultat=r.resultat,
         brister=list(r.brister),
         status=str(r.status),
+        granskning=_granskning(r, moment, minsta_antal),
     )
+
+
+def _granskning(
+    r: Egenkontrollresultat, moment: Kontrollmoment | None, minsta_antal: int | None
+) -> list[str]:
+    granskade = r.urval.antal if r.urval else None
+    # Ett litet urval visas som ”färre än N”; andelar ur det skulle visa antalen ändå.
+    if moment is None or not granskade or visa_antal(granskade, minsta_antal) != tal(granskade):
+        return []
+    rader = []
+    for punkt in moment.granskningspunkter:
+        uppfyllda = r.uppfyllda.get(punkt.id)
+        if uppfyllda is not None and uppfyllda <= granskade:
+            procent = tal(round(100 * uppfyllda / granskade, 1))
+            rader.append(f"{punkt.fråga} Ja i {uppfyllda} av {granskade} ({procent}\u00a0%).")
+    return rader
 
 
 def _urval(urval: Urval | None, minsta_antal: int | None) -> str | None:

@@ -7,13 +7,13 @@ filer. Avsnitten följer DOMAN.md avsnitt 2. Ett avsnitt utan uppgifter finns kv
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from kvalitet import brukarinflytandet, egenkontrollen, integrerade
 from kvalitet.arbete.garage import OPPNA
-from kvalitet.modell.ataganden import Konsuppdelat
-from kvalitet.modell.buuuu import STEG, BuuuuVarv, Inflytandeniva
+from kvalitet.modell.ataganden import Atagande, Skillnad
+from kvalitet.modell.buuuu import HJULET, BuuuuVarv
 from kvalitet.modell.garaget import Garagepost
 from kvalitet.modell.huset import Malniva
 from kvalitet.rapporter import (
@@ -32,16 +32,10 @@ from kvalitet.rapporter import (
     styrdokument,
 )
 from kvalitet.rapporter.bilder import arshjulsbild, husbild
-from kvalitet.svenska import antal, sorteringsnyckel, tal
+from kvalitet.svenska import antal, tal
 from kvalitet.verksamhet import Verksamhet
 
 MALL = "kvalitetsberattelse"
-
-NIVANAMN = {
-    Inflytandeniva.individ: "Individnivå",
-    Inflytandeniva.verksamhet: "Verksamhetsnivå",
-    Inflytandeniva.system: "Systemnivå",
-}
 
 
 @dataclass(frozen=True)
@@ -66,31 +60,43 @@ class Mal:
 
 @dataclass(frozen=True)
 class Aktivitet:
-    """En aktivitet där brukarna deltog, i ett steg i ett BUUUU-varv."""
+    """En aktivitet för brukarinflytande: vad brukarna sa och vad det ledde till."""
 
     datum: date
-    niva: str
     aktivitet: str
-    varv: str
-    steg: str
+    sammanhang: str | None
+    deltagare: str | None
+    vad_brukarna_sa: str | None
+    vad_som_andrades: str | None
+    resultat: str | None
+
+
+@dataclass(frozen=True)
+class Inflytandeavsnitt:
+    """En av brukarinflytandets tre nivåer med årets aktiviteter."""
+
+    namn: str
+    aktiviteter: list[Aktivitet]
 
 
 @dataclass(frozen=True)
 class Varvet:
-    """Ett BUUUU-varv: hur många steg som är genomarbetade och med vilka nivåer."""
+    """Ett BUUUU-varv: hur många av hjulets fem steg som är genomarbetade, och utvärderingen."""
 
     namn: str
     genomarbetade: int
     steg: int
     nasta: str | None
+    utvarderat: bool
+    """Utvärderingen har jämfört nuläget med behovet och därmed slutit varvet."""
+    avslutat: date | None
 
 
 @dataclass(frozen=True)
 class Brukarinflytande:
     """Brukarinflytandet på de tre nivåerna och BUUUU-varven."""
 
-    per_niva: list[tuple[str, int]]
-    aktiviteter: list[Aktivitet]
+    nivaer: list[Inflytandeavsnitt]
     varv: list[Varvet]
 
 
@@ -101,16 +107,28 @@ class Koppling:
     slag: str
     text: str
     lage: str
-    kon: str | None
+    kon: list[str]
+    """Indikatorernas utfall per kön med bedömningen av skillnaden."""
 
 
 @dataclass(frozen=True)
-class IntegreratMal:
-    """Ett integrerat mål med de åtaganden och åtgärder som hör till det."""
+class Malarbete:
+    """Ett integrerat mål eller en friskfaktor med årets åtaganden och åtgärder."""
 
     namn: str
     beskrivning: str | None
     kopplingar: list[Koppling]
+
+
+@dataclass(frozen=True)
+class Arbetsmiljo:
+    """Bjälklaget: arbetsmiljön genom friskfaktorerna och årets arbete för var och en."""
+
+    modell: str | None
+    beskrivning: str | None
+    ursprung: str | None
+    exempel: bool
+    faktorer: list[Malarbete]
 
 
 @dataclass(frozen=True)
@@ -145,7 +163,8 @@ class Kvalitetsberattelse:
     egenkontroll: egenkontroll.Egenkontrollavsnitt
     dokumentstyrning: styrdokument.Dokumentstyrning
     kolada: kolada.Koladaavsnitt
-    integrerade: list[IntegreratMal]
+    integrerade: list[Malarbete]
+    arbetsmiljo: Arbetsmiljo
     garaget: list[Parkerad]
 
 
@@ -155,7 +174,7 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> Kvalitetsberattelse:
     hjulet = arshjul.avsnitt(v, ar, per)
     atgarder = handlingsplan.avsnitt(v, ar, per)
     arets = ataganden.avsnitt(v, ar)
-    analys = avvikelser.analys(v, ar, uppdrag.minsta_antal)
+    analys = avvikelser.analys(v, ar, uppdrag.minsta_antal, per)
     egk = egenkontroll.avsnitt(v, ar, per, uppdrag.minsta_antal)
     jamforelser = kolada.avsnitt(v, ar)
     risker = riskanalyser.avsnitt(v, ar)
@@ -187,7 +206,8 @@ def bygg(v: Verksamhet, uppdrag: Uppdrag) -> Kvalitetsberattelse:
         egenkontroll=egk,
         dokumentstyrning=styrdokument.avsnitt(v, ar, per),
         kolada=jamforelser,
-        integrerade=_integrerade(v, ar),
+        integrerade=_integrerade(v, ar, per),
+        arbetsmiljo=_arbetsmiljo(v, ar, per),
         garaget=[_parkerad(v, p) for p in _parkerade(v)],
     )
 
@@ -260,58 +280,88 @@ def _mal(v: Verksamhet) -> Mal:
 
 
 def _brukarinflytande(v: Verksamhet, ar: int) -> Brukarinflytande:
-    aktiviteter = [
-        Aktivitet(m.datum, NIVANAMN[m.nivå], m.aktivitet, varv.namn, namn)
-        for _, varv in v.buuuu
-        for namn in STEG
-        if (steg := getattr(varv, namn)) is not None
-        for m in steg.brukarmedverkan
-        if m.datum.year == ar
-    ]
-    aktiviteter.sort(key=lambda a: (a.datum, sorteringsnyckel(a.aktivitet)))
-    per_niva = [(namn, sum(1 for a in aktiviteter if a.niva == namn)) for namn in NIVANAMN.values()]
-    return Brukarinflytande(per_niva, aktiviteter, [_varvet(varv) for _, varv in v.buuuu])
+    per_niva = brukarinflytandet.per_niva(brukarinflytandet.arets(v, ar))
+    return Brukarinflytande(
+        [
+            Inflytandeavsnitt(
+                brukarinflytandet.NIVANAMN[niva].capitalize(),
+                [
+                    Aktivitet(
+                        a.datum,
+                        a.aktivitet,
+                        a.sammanhang,
+                        ", ".join(a.deltagare) or None,
+                        a.vad_brukarna_sa,
+                        a.vad_som_andrades,
+                        a.resultat,
+                    )
+                    for a in aktiviteter
+                ],
+            )
+            for niva, aktiviteter in per_niva.items()
+        ],
+        [_varvet(varv) for _, varv in v.buuuu],
+    )
 
 
 def _varvet(varv: BuuuuVarv) -> Varvet:
-    genomarbetade = [namn for namn, _ in varv.steg()]
-    nasta = next((namn for namn in STEG if namn not in genomarbetade), None)
-    return Varvet(varv.namn, len(genomarbetade), len(STEG), nasta)
+    # Hjulet har fem steg; utvärderingen räknas inte som ett sjätte utan sluter varvet.
+    genomarbetade = varv.genomarbetade()
+    nasta = next((namn for namn in HJULET if namn not in genomarbetade), None)
+    return Varvet(
+        varv.namn, len(genomarbetade), len(HJULET), nasta, varv.utvarderat(), varv.avslutat
+    )
 
 
-def _integrerade(v: Verksamhet, ar: int) -> list[IntegreratMal]:
-    if v.huset is None:
-        return []
-    return [
-        IntegreratMal(mal.namn, mal.beskrivning, _kopplingar(v, ar, mal.id))
-        for mal in v.huset[1].tak.integrerade_mål
-    ]
+def _integrerade(v: Verksamhet, ar: int, per: date) -> list[Malarbete]:
+    return [_malarbete(v, a, ar, per) for a in integrerade.arbete(v, ar)]
 
 
-def _kopplingar(v: Verksamhet, ar: int, mal_id: str) -> list[Koppling]:
-    kopplingar = [
-        Koppling(
-            "Åtagande",
-            f"{a.id}: {a.åtagande}",
-            a.lage(),
-            _konsuppdelat(i.utfall_per_kön for i in a.indikatorer),
-        )
-        for _, fil in v.ataganden
-        if fil.år == ar
-        for a in fil.åtaganden
-        if mal_id in a.integrerade_mål
-    ]
-    kopplingar += [
-        Koppling("Åtgärd", p.atgard.åtgärd, str(p.atgard.status), None)
-        for p in v.atgarder()
-        if mal_id in p.atgard.integrerade_mål
-    ]
-    return kopplingar
+def _arbetsmiljo(v: Verksamhet, ar: int, per: date) -> Arbetsmiljo:
+    bjalklag = v.huset[1].bjälklag if v.huset else None
+    return Arbetsmiljo(
+        modell=bjalklag.modell if bjalklag else None,
+        beskrivning=bjalklag.beskrivning if bjalklag else None,
+        ursprung=bjalklag.friskfaktorernas_ursprung if bjalklag else None,
+        exempel=bool(bjalklag and bjalklag.friskfaktorerna_är_exempel),
+        faktorer=[_malarbete(v, a, ar, per) for a in integrerade.friskfaktorernas_arbete(v, ar)],
+    )
 
 
-def _konsuppdelat(uppdelningar: Iterable[Konsuppdelat | None]) -> str | None:
-    delar = [f"kvinnor {tal(u.kvinnor)}, män {tal(u.män)}" for u in uppdelningar if u]
-    return "; ".join(delar) or None
+def _malarbete(v: Verksamhet, arbete: integrerade.Arbete, ar: int, per: date) -> Malarbete:
+    return Malarbete(
+        arbete.mal.namn,
+        arbete.mal.beskrivning,
+        [
+            Koppling(
+                "Åtagande",
+                f"{a.id}: {a.åtagande}",
+                egenkontrollen.med_hamtade_utfall(v, a, ar, per).lage(),
+                _konsuppdelat(a),
+            )
+            for a in arbete.ataganden
+        ]
+        + [Koppling("Åtgärd", p.atgard.åtgärd, str(p.atgard.status), []) for p in arbete.atgarder],
+    )
+
+
+def _konsuppdelat(atagande: Atagande) -> list[str]:
+    """En rad per indikator med utfall per kön: värdena, bedömningen och vad som görs."""
+    rader = []
+    for _, indikator, u in integrerade.konsuppdelade(atagande):
+        rad = f"{indikator.namn}: kvinnor {tal(u.kvinnor)}, män {tal(u.män)}"
+        if u.skillnad is not None:
+            rad += f"; skillnaden bedöms som {_SKILLNAD[u.skillnad]}"
+        rad += "".join(f". {text.rstrip('.')}" for text in (u.motivering, u.åtgärd) if text)
+        rader.append(rad + ".")
+    return rader
+
+
+_SKILLNAD = {
+    Skillnad.ingen: "utan betydelse",
+    Skillnad.motiverad: "motiverad",
+    Skillnad.omotiverad: "omotiverad",
+}
 
 
 def _parkerade(v: Verksamhet) -> list[Garagepost]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kvalitet import malkedjan, rendering
+from kvalitet import egenkontrollen, malkedjan, rendering
 from kvalitet.malkedjan import Kedja
 from kvalitet.modell.ataganden import Atagande, Indikator
 from kvalitet.modell.huset import MALNIVAER, Malniva
@@ -101,9 +101,9 @@ class Malkedjevy:
 def avsnitt(v: Verksamhet, ar: int) -> Malkedjeavsnitt:
     """Målkedjan för årets åtaganden."""
     fil = next((f for _, f in v.ataganden if f.år == ar), None)
-    kedjor = _ordnade(
-        v, [k for a in (fil.åtaganden if fil else []) for k in malkedjan.kedjor(v, a)]
-    )
+    # Utfallen ur egenkontrollen räknas in, så att läget blir detsamma som i åtagandena.
+    arets = [egenkontrollen.med_hamtade_utfall(v, a, ar) for a in (fil.åtaganden if fil else [])]
+    kedjor = _ordnade(v, [k for a in arets for k in malkedjan.kedjor(v, a)])
     rader = [_rad(k) for k in kedjor]
     hela = sum(1 for k in kedjor if k.hel)
     bild = _bild(v, ar, kedjor, hela) if kedjor else None

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from kvalitet import rendering
-from kvalitet.modell.buuuu import STEG, Steg
+from kvalitet.brukarinflytandet import NIVANAMN
+from kvalitet.modell.buuuu import HJULET, Steg
 from kvalitet.rapporter import (
     MARKOR,
     Bild,
@@ -34,7 +35,6 @@ from kvalitet.rapporter import (
     styrdokument,
 )
 from kvalitet.rapporter.bilder import arshjulsbild, husbild
-from kvalitet.rapporter.kvalitetsberattelse import NIVANAMN
 from kvalitet.skrivning import Andring
 from kvalitet.svenska import sorteringsnyckel
 from kvalitet.verksamhet import Verksamhet
@@ -70,7 +70,8 @@ class Stegsida:
 
     namn: str
     text: str | None
-    fragor: list[str]
+    fragor: list[tuple[str, str | None]]
+    """Stegets frågor och brukarnas svar (None när frågan ännu inte är besvarad)."""
     medverkan: list[tuple[str, str, str, str | None]]
 
 
@@ -82,7 +83,15 @@ class Varvsida:
     huvud: Huvud
     bilder: list[Bild]
     startad: Any
-    steg: list[Stegsida]
+    avslutat: Any
+    genomarbetade: int
+    """Hur många av hjulets fem steg som är genomarbetade."""
+    hjulet: list[Stegsida]
+    """Hjulets fem steg: Behov, Uppdrag, Utbud, Utförande, Utfall."""
+    utvardering: Stegsida
+    """Utvärderingen, som sluter varvet tillbaka till behovet."""
+    utvarderat: bool
+    jamfort_med_behov: str | None
 
 
 @dataclass(frozen=True)
@@ -206,16 +215,28 @@ def _atagandesidor(v: Verksamhet, uppdrag: Uppdrag) -> list[Sida]:
 def _stegsida(namn: str, steg: Steg | None) -> Stegsida:
     if steg is None:
         return Stegsida(namn.capitalize(), None, [], [])
+    fragor = [(f.fråga, f.svar if f.besvarad() else None) for f in steg.frågor]
     medverkan = [
-        (m.datum.isoformat(), NIVANAMN[m.nivå], m.aktivitet, m.resultat)
+        (m.datum.isoformat(), NIVANAMN[m.nivå].capitalize(), m.aktivitet, m.resultat)
         for m in steg.brukarmedverkan
     ]
     medverkan.sort(key=lambda rad: (rad[0], sorteringsnyckel(rad[2])))
-    return Stegsida(namn.capitalize(), steg.text, list(steg.frågor), medverkan)
+    return Stegsida(namn.capitalize(), steg.text, fragor, medverkan)
 
 
 def _varvsida(v: Verksamhet, uppdrag: Uppdrag, varv_id: str) -> Sida:
     varv = next(b for _, b in v.buuuu if b.id == varv_id)
-    steg = [_stegsida(namn, getattr(varv, namn)) for namn in STEG]
-    vy = Varvsida(varv.namn, huvud(v, uppdrag), [], varv.startad, steg)
+    utvardering = varv.utvärdering
+    vy = Varvsida(
+        titel=varv.namn,
+        huvud=huvud(v, uppdrag),
+        bilder=[],
+        startad=varv.startad,
+        avslutat=varv.avslutat,
+        genomarbetade=len(varv.genomarbetade()),
+        hjulet=[_stegsida(namn, getattr(varv, namn)) for namn in HJULET],
+        utvardering=_stegsida("utvärdering", utvardering),
+        utvarderat=varv.utvarderat(),
+        jamfort_med_behov=utvardering.jämfört_med_behov if utvardering else None,
+    )
     return Sida(f"buuuu/{varv_id}.html", "buuuu", vy)
