@@ -245,6 +245,15 @@ status: registrerad
 """
 
 
+def innehall(mapp: Path) -> dict[str, bytes]:
+    """Varje fils innehåll efter väg, utom kvalitets cache (som alla kommandon får skriva)."""
+    return {
+        p.relative_to(mapp).as_posix(): p.read_bytes()
+        for p in mapp.rglob("*")
+        if p.is_file() and ".kvalitet/cache" not in p.relative_to(mapp).as_posix()
+    }
+
+
 @pytest.fixture
 def liten(tmp_path: Path) -> Path:
     """En liten giltig verksamhet med två rum och en genomförd session för processer."""

@@ -17,7 +17,7 @@ from kvalitet import yamlio
 from kvalitet.arbete import avvikelse
 from kvalitet.modell.avvikelse import Avvikelsetyp
 from kvalitet.verksamhet import ladda
-from tests.conftest import PER, kor
+from tests.conftest import PER, innehall, kor
 
 SLUMPDEL = "[23456789abcdefghjkmnpqrstuvwxyz]{4}"
 DAG = "2026-11-20"
@@ -58,7 +58,7 @@ def ny_klagomal(mapp: Path, *alternativ: str):
 
 
 def filer(mapp: Path) -> set[str]:
-    return {f.relative_to(mapp).as_posix() for f in mapp.rglob("*") if f.is_file()}
+    return set(innehall(mapp))
 
 
 def enda_nya(mapp: Path, fore: set[str]) -> Path:

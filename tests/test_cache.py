@@ -62,6 +62,38 @@ def test_en_fil_som_andras_mellan_korningarna_laes_om(med_fel: Path) -> None:
     assert _fynd(med_fel) == _fynd(med_fel, "--ingen-cache")
 
 
+@pytest.mark.parametrize("utan_utfall", [False, True], ids=["hela-utfallet", "dokumenten"])
+def test_en_andring_med_samma_storlek_och_gammal_andringstid_hittas(
+    exempel: Path, utan_utfall: bool
+) -> None:
+    # issue 17: cachen litade på (storlek, ändringstid); rsync -t och uppackning
+    # återställer ändringstiden.
+    assert _fynd(exempel) == _fynd(exempel, "--ingen-cache")
+    fil = exempel / "avvikelser/2026/2026-001.yaml"
+    fore = fil.stat()
+    text = fil.read_text(encoding="utf-8")
+    assert "typ: avvikelse\n" in text
+    fil.write_text(text.replace("typ: avvikelse\n", "typ: avvikelsX\n", 1), encoding="utf-8")
+    os.utime(fil, ns=(fore.st_atime_ns, fore.st_mtime_ns))
+    assert (fil.stat().st_size, fil.stat().st_mtime_ns) == (fore.st_size, fore.st_mtime_ns)
+    if utan_utfall:
+        (exempel / UTFALLSFIL).unlink()  # bara dokumentens cache prövas
+    varm = _fynd(exempel)
+    assert varm == _fynd(exempel, "--ingen-cache")
+    assert "SCH001" in {f["regel"] for f in varm}
+
+
+def test_en_fil_som_bara_far_ny_andringstid_tolkas_inte_om(exempel: Path) -> None:
+    # Innehållet avgör: en utcheckning som rör ändringstiden ger ingen ny tolkning.
+    _fynd(exempel)
+    poster = cache.las(exempel)
+    fil = exempel / "garaget.yaml"
+    os.utime(fil, ns=(0, 10**18))
+    (exempel / UTFALLSFIL).unlink()
+    _fynd(exempel)
+    assert cache.las(exempel)["garaget.yaml"] == poster["garaget.yaml"]
+
+
 def test_trasig_cache_ignoreras_och_byggs_om(med_fel: Path) -> None:
     _fynd(med_fel)
     (med_fel / UTFALLSFIL).unlink()  # annars svarar utfallet utan att dokumenten läses

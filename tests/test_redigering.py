@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from kvalitet import redigering, yamlio
 from kvalitet.arbete import _spara
 from kvalitet.redigering import Redigeringsfel
-from tests.conftest import EXEMPEL, MALLAR, PER, ROT, kor
+from tests.conftest import EXEMPEL, MALLAR, PER, ROT, innehall, kor
 
 EXEMPLEN = (EXEMPEL, ROT / "exempel-funktionsstod")
 YAMLFILER = sorted([*(f for rot in EXEMPLEN for f in rot.rglob("*.yaml")), *MALLAR.rglob("*.yaml")])
@@ -27,7 +27,7 @@ def _id(sokvag: Path) -> str:
 
 
 def _ogonblick(rot: Path) -> dict[str, bytes]:
-    return {p.relative_to(rot).as_posix(): p.read_bytes() for p in rot.rglob("*") if p.is_file()}
+    return innehall(rot)
 
 
 @pytest.mark.parametrize("sokvag", YAMLFILER, ids=_id)

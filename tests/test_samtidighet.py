@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from kvalitet import yamlio
-from tests.conftest import kor
+from tests.conftest import innehall, kor
 
 PROCESSER = 12
 VARV = 3
@@ -177,11 +177,11 @@ def test_en_skrivskyddad_fil_andras_inte(liten: Path) -> None:
     ids=["rubrik", "beskrivning", "avvikelse", "riskanalys", "buuuu"],
 )
 def test_cr_nel_och_radavgransare_vagras(liten: Path, kommando: list[str], tecken: str) -> None:
-    fore = {p: p.read_bytes() for p in liten.rglob("*") if p.is_file()}
+    fore = innehall(liten)
     svar = kor(*(a.replace("{}", tecken) for a in kommando), "-C", str(liten))
     assert svar.slutkod == 2, svar
     assert "som inte kan sparas oförändrat i filen" in svar.stderr
-    assert {p: p.read_bytes() for p in liten.rglob("*") if p.is_file()} == fore
+    assert innehall(liten) == fore
 
 
 def test_ett_nul_tecken_i_ett_svar_vagras(liten: Path, monkeypatch: pytest.MonkeyPatch) -> None:

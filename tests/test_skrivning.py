@@ -14,10 +14,11 @@ from tests.conftest import PER, kor
 
 
 def _ogonblick(rot: Path) -> dict[str, bytes | None]:
-    """Varje fil (med innehåll) och mapp (None) under rot."""
+    """Varje fil (med innehåll) och mapp (None) under rot, utom kvalitets cache."""
     return {
         p.relative_to(rot).as_posix(): p.read_bytes() if p.is_file() else None
         for p in sorted(rot.rglob("*"))
+        if not p.relative_to(rot).as_posix().startswith(".kvalitet/cache")
     }
 
 

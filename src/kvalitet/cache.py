@@ -2,12 +2,12 @@
 
 Två filer i `.kvalitet/cache/`:
 
-- `dokument.json`: för varje dokument som inte har ändrats (samma storlek och
-  ändringstid) dess modell (som JSON) och personnummerträffar, så att det inte behöver
-  läsas, tolkas eller sökas igenom igen. Gäller för samma version av kvalitet och samma
+- `dokument.json`: för varje dokument som inte har ändrats (samma innehåll, prövat med en
+  kontrollsumma av filens byte) dess modell (som JSON) och personnummerträffar, så att det
+  inte behöver tolkas eller sökas igenom igen. Gäller för samma version av kvalitet och samma
   hus och standardregler.
 - `utfall.json`: hela kontrollens utfall, med ett avtryck av allt som utfallet beror
-  på: varje fils väg, storlek och ändringstid, bedömningsdagen, kvalitets version och
+  på: varje fils väg och innehåll (kontrollsumman), bedömningsdagen, kvalitets version och
   källkod, huset, standardreglerna och gits HEAD (granskningsregeln läser historiken).
   När inget av det har ändrats svarar kontrollen direkt, utan att läsa ett enda dokument.
 
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 KATALOG = Path(".kvalitet") / "cache"
 FIL = "dokument.json"
 UTFALL = "utfall.json"
-FORMAT = 3
+FORMAT = 4
 STORSTA_FIL = 256 * 1024 * 1024
 """Största cachefil som läses (256 MB; dokumentens cache är ungefär 1,5 kB per dokument)."""
 _INTE_LANKAR = getattr(os, "O_NOFOLLOW", 0)
@@ -219,13 +219,13 @@ def _signera(nyckel: bytes, kropp: bytes) -> str:
     return hmac.new(nyckel, kropp, hashlib.sha256).hexdigest()
 
 
-def post(dok: Dokument, stat: os.stat_result) -> dict[str, Any] | None:
+def post(dok: Dokument, stat: os.stat_result, summa: str) -> dict[str, Any] | None:
     """Dokumentets post i cachen, eller None när det inte ska cachas (det har fel)."""
     if dok.modell is None or dok.inlasningsfynd or dok.valideringsfel or dok.filtyp is None:
         return None
     return {
         "storlek": stat.st_size,
-        "mtime": stat.st_mtime_ns,
+        "summa": summa,
         "filtyp": dok.filtyp.namn,
         "modell": dok.modell.model_dump_json(),
         "pnr": [asdict(traff) for traff in dok.personnummer or []],
@@ -260,8 +260,7 @@ def _avtryck(rot: Path, filer: list[Fil], per: date) -> str:
     summa = hashlib.sha256(f"{__version__}\0{per.isoformat()}\0{_giltighet(rot)}".encode())
     for fil in filer:
         try:
-            info = fil.stat()
-            rad = f"\0{fil.relativ}\0{info.st_size}\0{info.st_mtime_ns}"
+            rad = f"\0{fil.relativ}\0{fil.summa()}"
         except OSError as fel:
             rad = f"\0{fil.relativ}\0{fel.errno}"
         summa.update(rad.encode("utf-8", "surrogateescape"))

@@ -7,6 +7,7 @@ kan svara ur cachen bara behöver den här och standardbiblioteket.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from collections.abc import Iterator
@@ -61,6 +62,28 @@ class Fil:
             raise svar
         return svar
 
+    def summa(self) -> str:
+        """En kontrollsumma av filens innehåll (BLAKE2b), räknad en gång per körning.
+
+        Cachen litar på innehållet, inte på storlek och ändringstid: en fil som ändras
+        men får tillbaka sin gamla ändringstid (rsync -t, uppackning, synkklienter)
+        känns ändå igen. En fil som är större än STORSTA_FIL summeras efter storlek och
+        ändringstid; den läses aldrig som dokument.
+
+        Raises:
+            OSError: När filen inte går att läsa.
+        """
+        svar = self.__dict__.get("_summa")
+        if svar is None:
+            try:
+                svar = _summa(self.sokvag, self.stat())
+            except OSError as fel:
+                svar = fel
+            self.__dict__["_summa"] = svar
+        if isinstance(svar, OSError):
+            raise svar
+        return svar
+
     @property
     def ar_dokument(self) -> bool:
         """En YAML-fil som hör till ledningssystemet (dolda filer och mappar gör inte det).
@@ -73,6 +96,22 @@ class Fil:
         # Styrdokumenten är Markdown med ett YAML-huvud: styrdokument/<id>.md.
         markdown = len(delar) == 2 and delar[0] == "styrdokument" and delar[1].endswith(".md")
         return self.relativ.endswith(YAML_SUFFIX) or markdown
+
+
+def _summa(sokvag: Path, info: os.stat_result) -> str:
+    if not stat.S_ISREG(info.st_mode) or info.st_size > STORSTA_FIL:
+        return f"{info.st_mode}:{info.st_size}:{info.st_mtime_ns}"
+    # os.read i stället för en buffrad fil: med tiotusentals små filer märks skillnaden.
+    fd = os.open(sokvag, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        data = os.read(fd, info.st_size + 1)
+        summa = hashlib.blake2b(data, digest_size=16)
+        if len(data) > info.st_size:  # filen har vuxit sedan stat: läs resten också
+            while del_ := os.read(fd, 65536):
+                summa.update(del_)
+        return summa.hexdigest()
+    finally:
+        os.close(fd)
 
 
 def hitta_rot(start: Path) -> Path:
@@ -123,24 +162,29 @@ def alla(rot: Path) -> list[Fil]:
 
 
 def _alla(rot: Path) -> Iterator[Fil]:
-    bas = str(rot)
-    for mapp, undermappar, namn_ in os.walk(bas):
-        undermappar[:] = [namn for namn in undermappar if namn not in EJ_GENOMSOKTA]
-        # Vägen relativt roten byggs som text: pathlib:s relative_to kostar mer än
-        # allt annat här när filerna är tiotusentals.
-        prefix = mapp[len(bas) + 1 :].replace(os.sep, "/")
-        prefix = f"{prefix}/" if prefix else ""
-        # En mapp och en trasig länk med ett dokuments namn tas med: de ger ett fynd
-        # (FIL001) när de inte går att läsa, i stället för att tyst hoppas över.
-        for namn in undermappar:
-            if namn.endswith(YAML_SUFFIX):
-                yield _fil(rot, prefix + namn, Path(mapp, namn))
-        for namn in namn_:
-            sokvag = Path(mapp, namn)
-            if namn.endswith(YAML_SUFFIX) or not sokvag.is_symlink() or sokvag.is_file():
-                yield _fil(rot, prefix + namn, sokvag)
+    yield from _i_mappen(rot, str(rot), "")
 
 
-def _fil(rot: Path, relativ: str, sokvag: Path) -> Fil:
-    # Bara en länk kan peka ut: os.walk följer inga länkade mappar.
-    return Fil(relativ, sokvag, sokvag.is_symlink() and not inom(rot, sokvag))
+def _i_mappen(rot: Path, mapp: str, prefix: str) -> Iterator[Fil]:
+    # os.scandir vet redan om en post är en länk, en mapp eller en fil (utan ett anrop
+    # till per fil), och vägen relativt roten byggs som text: med tiotusentals filer
+    # kostar pathlib och stat mer än allt annat här.
+    try:
+        poster = list(os.scandir(mapp))
+    except OSError:
+        return
+    for post in poster:
+        relativ = prefix + post.name
+        lank = post.is_symlink()
+        # os.walk följde aldrig länkade mappar; det gör inte heller den här genomgången.
+        if post.is_dir(follow_symlinks=False):
+            if post.name not in EJ_GENOMSOKTA:
+                yield from _i_mappen(rot, post.path, relativ + "/")
+            # En mapp med ett dokuments namn tas med: den ger ett fynd (FIL001).
+            if post.name.endswith(YAML_SUFFIX):
+                yield Fil(relativ, Path(post.path))
+            continue
+        # En trasig länk med ett dokuments namn tas med; den ger också ett fynd.
+        if post.name.endswith(YAML_SUFFIX) or not lank or post.is_file():
+            sokvag = Path(post.path)
+            yield Fil(relativ, sokvag, lank and not inom(rot, sokvag))

@@ -28,7 +28,11 @@ GRANS = 300
 
 
 def las(
-    rot: Path, filer: Sequence[Fil], anvand_cache: bool, parallell: bool | None
+    rot: Path,
+    filer: Sequence[Fil],
+    anvand_cache: bool,
+    parallell: bool | None,
+    olasta: Sequence[Fil] = (),
 ) -> list[Dokument]:
     """Alla filers dokument, i samma ordning som filerna.
 
@@ -37,20 +41,23 @@ def las(
         filer: Dokumentens filer.
         anvand_cache: Läs och skriv cachen i `.kvalitet/cache/`.
         parallell: Läs parallellt (True), i en process (False) eller efter antalet (None).
+        olasta: Dokument som finns men inte behövs den här gången; deras poster i cachen
+            behålls som de är.
 
     Returns:
         Dokumenten.
     """
     poster = cache.las(rot) if anvand_cache else {}
     dokument: list[Dokument | None] = []
-    stat: dict[str, os.stat_result] = {}
+    stat: dict[str, tuple[os.stat_result, str]] = {}
     att_tolka: list[tuple[int, Fil]] = []
     for index, fil in enumerate(filer):
         dok = None
         with contextlib.suppress(OSError):
-            stat[fil.relativ] = fil.stat()
-            if fil.relativ in poster:
-                dok = _ur_cachen(fil, stat[fil.relativ], poster[fil.relativ])
+            if anvand_cache and not fil.utanfor:
+                stat[fil.relativ] = (fil.stat(), fil.summa())
+            if fil.relativ in stat and fil.relativ in poster:
+                dok = _ur_cachen(fil, *stat[fil.relativ], poster[fil.relativ])
         dokument.append(dok)
         if dok is None:
             att_tolka.append((index, fil))
@@ -58,14 +65,19 @@ def las(
     for (index, _), dok in zip(att_tolka, tolkade, strict=True):
         dokument[index] = dok
     klara = [dok for dok in dokument if dok is not None]
-    if anvand_cache and (att_tolka or len(poster) != len(klara)):
+    behallna = {fil.relativ: poster[fil.relativ] for fil in olasta if fil.relativ in poster}
+    if anvand_cache and (att_tolka or len(poster) != len(klara) + len(behallna)):
         tolkade_filer = {dok.relativ for dok in tolkade}
-        cache.skriv(rot, _nya_poster(klara, tolkade_filer, poster, stat))
+        cache.skriv(rot, behallna | _nya_poster(klara, tolkade_filer, poster, stat))
     return klara
 
 
-def _ur_cachen(fil: Fil, stat: os.stat_result, post: Any) -> Dokument | None:
-    """Dokumentet ur sin post i cachen, om posten gäller filen som den är nu; annars None."""
+def _ur_cachen(fil: Fil, stat: os.stat_result, summa: str, post: Any) -> Dokument | None:
+    """Dokumentet ur sin post i cachen, om posten gäller filen som den är nu; annars None.
+
+    Storleken sållar bort det mesta som har ändrats; det är kontrollsumman av innehållet
+    som avgör.
+    """
     filtyp = filtyp_for(fil.relativ)
     try:
         if (
@@ -73,7 +85,7 @@ def _ur_cachen(fil: Fil, stat: os.stat_result, post: Any) -> Dokument | None:
             or fil.utanfor
             or (
                 post["storlek"] != stat.st_size
-                or post["mtime"] != stat.st_mtime_ns
+                or post["summa"] != summa
                 or post["filtyp"] != filtyp.namn
             )
         ):
@@ -95,14 +107,14 @@ def _nya_poster(
     dokument: list[Dokument],
     tolkade: set[str],
     gamla: cache.Poster,
-    stat: dict[str, os.stat_result],
+    stat: dict[str, tuple[os.stat_result, str]],
 ) -> cache.Poster:
     poster: cache.Poster = {}
     for dok in dokument:
         if dok.relativ not in stat:
             continue
         # Ett dokument ur cachen behåller sin post; ett nytolkat får en ny.
-        ny = cache.post(dok, stat[dok.relativ]) if dok.relativ in tolkade else None
+        ny = cache.post(dok, *stat[dok.relativ]) if dok.relativ in tolkade else None
         post = ny if dok.relativ in tolkade else gamla.get(dok.relativ)
         if post is not None:
             poster[dok.relativ] = post

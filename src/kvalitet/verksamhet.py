@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -275,6 +275,7 @@ def ladda(
     anvand_cache: bool = False,
     parallell: bool | None = None,
     alla: list[filer.Fil] | None = None,
+    filtyper: Collection[str] | None = None,
 ) -> Verksamhet:
     """Läs en verksamhet: varje YAML-dokument tolkas och valideras.
 
@@ -285,6 +286,8 @@ def ladda(
         parallell: Tolka parallellt (True), i en process (False) eller efter antalet
             filer (None, standard).
         alla: Verksamhetens filer, om de redan är listade (se kvalitet.filer.alla).
+        filtyper: Läs bara dokument av dessa filtyper (namnen i kvalitet.modell.FILTYPER),
+            för ett kommando som inte behöver resten; None läser alla.
 
     Returns:
         Verksamheten.
@@ -299,8 +302,17 @@ def ladda(
     dokument = [fil for fil in alla if fil.ar_dokument]
     ovriga = [fil.sokvag for fil in alla if not fil.ar_dokument and not fil.utanfor]
     lankar_ut = [fil.relativ for fil in alla if not fil.ar_dokument and fil.utanfor]
-    lasta = inlasning.las(rot, dokument, anvand_cache, parallell)
+    olasta: list[filer.Fil] = []
+    if filtyper is not None:
+        olasta = [fil for fil in dokument if not _av_filtyp(fil, filtyper)]
+        dokument = [fil for fil in dokument if _av_filtyp(fil, filtyper)]
+    lasta = inlasning.las(rot, dokument, anvand_cache, parallell, olasta)
     return Verksamhet(rot, lasta, ovriga, lankar_ut)
+
+
+def _av_filtyp(fil: filer.Fil, filtyper: Collection[str]) -> bool:
+    filtyp = filtyp_for(fil.relativ)
+    return filtyp is not None and filtyp.namn in filtyper
 
 
 def ladda_vid(rot: Path, ref: str) -> Verksamhet:

@@ -14,12 +14,17 @@ if TYPE_CHECKING:
     from kvalitet.verksamhet import Verksamhet
 
 
-def ladda(katalog: Path) -> Verksamhet:
-    """Läs verksamheten och varna för filer som har fel och därför inte räknas med."""
+def ladda(katalog: Path, *filtyper: str) -> Verksamhet:
+    """Läs verksamheten och varna för filer som har fel och därför inte räknas med.
+
+    Alla kommandon läser genom samma cache som kontrollen (`.kvalitet/cache/`): ett
+    dokument som inte har ändrats tolkas inte igen. Med `filtyper` läses bara de filtyper
+    som kommandot behöver (till exempel inga avvikelser för årshjulets plan).
+    """
     from kvalitet.svenska import antal
     from kvalitet.verksamhet import ladda as las
 
-    v = las(katalog)
+    v = las(katalog, anvand_cache=True, filtyper=filtyper or None)
     trasiga = [dok.relativ for dok in v.med_fel()]
     if trasiga:
         visade = ", ".join(trasiga[:3]) + (" …" if len(trasiga) > 3 else "")

@@ -42,7 +42,7 @@ def plan(katalog: Katalog = _alternativ.MAPP, ar: Ar = None, per: Per = None) ->
     from kvalitet.arbete import arshjul
 
     dag = _alternativ.datum(per)
-    v = _utskrift.ladda(katalog)
+    v = _utskrift.ladda(katalog, "hus", "rumsguide", "årshjulssession")
     skriv_vy([arshjul.plan(v, _alternativ.ar(ar, dag.year), dag)])
     return _utskrift.trasiga_kallor(v, "hus", "årshjulssession")
 

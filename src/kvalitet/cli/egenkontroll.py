@@ -24,7 +24,7 @@ def status(per: Per = None, katalog: Katalog = _alternativ.MAPP) -> int:
     from kvalitet.arbete import egenkontroll
 
     dag = _alternativ.datum(per)
-    v = _utskrift.ladda(katalog)
+    v = _utskrift.ladda(katalog, "hus", "egenkontrollplan", "egenkontrollresultat")
     skriv_vy([egenkontroll.status(v, dag)])
     return _utskrift.trasiga_kallor(v, "egenkontrollplan", "egenkontrollresultat")
 

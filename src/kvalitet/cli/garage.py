@@ -186,7 +186,7 @@ def lista(
     """Lista Garagets parkerade och prioriterade poster (med --alla: alla)."""
     from kvalitet.arbete import garage
 
-    v = _utskrift.ladda(katalog)
+    v = _utskrift.ladda(katalog, "hus", "garage")
     skriv_vy([garage.lista(v, rum, alla)])
     return _utskrift.trasiga_kallor(v, "garage")
 

@@ -75,7 +75,7 @@ def lista(katalog: Katalog = _alternativ.MAPP) -> int:
     """Lista riskanalyserna, nyast först, med antal risker och högsta riskvärde."""
     from kvalitet.arbete import riskanalys
 
-    v = _utskrift.ladda(katalog)
+    v = _utskrift.ladda(katalog, "hus", "riskanalys")
     skriv_vy([riskanalys.lista(v)])
     return _utskrift.trasiga_kallor(v, "riskanalys")
 

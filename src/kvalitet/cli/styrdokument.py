@@ -54,7 +54,7 @@ def lista(
 
     valt = Slag(_alternativ.ett_av(slag, SLAG, "--slag")) if slag else None
     dag = _alternativ.datum(per)
-    v = _utskrift.ladda(katalog)
+    v = _utskrift.ladda(katalog, "hus", "styrdokument")
     skriv_vy([styrdokument.lista(v, dag, valt, forfallna)])
     return _utskrift.trasiga_kallor(v, "styrdokument")
 

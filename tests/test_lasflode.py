@@ -1,0 +1,67 @@
+"""Ett läsflöde för alla kommandon: samma cache som kontrollen, samma svar (issue 17)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kvalitet import cache
+from kvalitet.verksamhet import ladda
+from tests.conftest import PER, kor
+
+KOMMANDON = [
+    ("status", "--per", PER),
+    ("arshjul", "plan", "--per", PER),
+    ("avvikelse", "lista"),
+    ("handlingsplan", "--per", PER),
+    ("garage", "lista", "--alla"),
+    ("egenkontroll", "status", "--per", PER),
+    ("riskanalys", "lista"),
+    ("styrdokument", "lista", "--per", PER),
+]
+
+
+def _kor(mapp: Path, kommando: tuple[str, ...]) -> tuple[int, str, str]:
+    svar = kor(*kommando, "-C", str(mapp))
+    return svar.slutkod, svar.stdout, svar.stderr
+
+
+@pytest.mark.parametrize("kommando", KOMMANDON, ids=[" ".join(k[:2]) for k in KOMMANDON])
+def test_kall_och_varm_cache_ger_samma_utdata(exempel: Path, kommando: tuple[str, ...]) -> None:
+    kall = _kor(exempel, kommando)
+    assert kall[0] == 0, kall
+    assert (exempel / cache.KATALOG / cache.FIL).is_file(), "kommandot ska fylla cachen"
+    varm = _kor(exempel, kommando)
+    shutil.rmtree(exempel / cache.KATALOG)
+    igen = _kor(exempel, kommando)
+    assert kall == varm == igen
+
+
+def test_ett_kommando_som_laser_en_del_behaller_resten_av_cachen(exempel: Path) -> None:
+    kor("kontrollera", str(exempel), "--per", PER)
+    alla = set(cache.las(exempel))
+    assert any(vag.startswith("avvikelser/") for vag in alla)
+    assert _kor(exempel, ("arshjul", "plan", "--per", PER))[0] == 0
+    assert set(cache.las(exempel)) == alla
+
+
+def test_arshjulets_plan_laser_inga_avvikelser(exempel: Path) -> None:
+    v = ladda(exempel, anvand_cache=True, filtyper={"hus", "rumsguide", "årshjulssession"})
+    assert v.sessioner and not v.avvikelser
+
+
+def test_listan_ser_en_andring_med_samma_storlek_och_gammal_andringstid(exempel: Path) -> None:
+    fil = exempel / "avvikelser/2026/2026-001.yaml"
+    gammal = "process: Mottagande av orosanmälan\n"
+    ny = "process: Mottagande av XXXXXXXXXXXX\n"
+    assert len(gammal.encode()) == len(ny.encode())
+    assert "XXXX" not in _kor(exempel, ("avvikelse", "lista"))[1]
+    fore = fil.stat()
+    text = fil.read_text(encoding="utf-8")
+    fil.write_text(text.replace(gammal, ny, 1), encoding="utf-8")
+    os.utime(fil, ns=(fore.st_atime_ns, fore.st_mtime_ns))
+    assert (fil.stat().st_size, fil.stat().st_mtime_ns) == (fore.st_size, fore.st_mtime_ns)
+    assert "Mottagande av XXXXXXXXXXXX" in _kor(exempel, ("avvikelse", "lista"))[1]
