@@ -72,7 +72,7 @@ def kallor(text: str) -> Counter[str]:
 
 
 def handlingsplan_kor(*argv: str):
-    return kor("handlingsplan", "-C", str(EXEMPEL), "--per", PER, *argv)
+    return kor("handlingsplan", "-C", str(EXEMPEL), "--per", PER, "--alla", *argv)
 
 
 def kontrollens_antal(mapp: Path) -> tuple[int, int]:
@@ -112,7 +112,7 @@ def test_forsenade_ar_samma_som_kontrollens_varning() -> None:
 
 
 def test_inget_ar_forsenat_innan_klart_senast() -> None:
-    alla = kor("handlingsplan", "-C", str(EXEMPEL), "--per", "2026-11-15")
+    alla = kor("handlingsplan", "-C", str(EXEMPEL), "--per", "2026-11-15", "--alla")
     assert sum(kallor(alla.stdout).values()) == len(list(ladda(EXEMPEL).atgarder())), alla
     svar = kor("handlingsplan", "-C", str(EXEMPEL), "--per", "2026-11-15", "--forsenade")
     assert svar.slutkod == 0, svar
@@ -164,13 +164,20 @@ def test_oppna_i_kompetens_ar_fem() -> None:
     assert sum(kallor(handlingsplan_kor("--oppna", "--rum", "kompetens").stdout).values()) == 5
 
 
-def test_sorteras_efter_klart_senast() -> None:
-    datum = [
-        p.atgard.klart_senast or date.max
-        for p in handlingsplan.valda(ladda(EXEMPEL), handlingsplan.Urval(), PER_DAG)
-    ]
-    assert datum == sorted(datum)
-    assert len(datum) == len(list(ladda(EXEMPEL).atgarder()))
+def test_oppna_forst_och_sedan_efter_klart_senast() -> None:
+    valda = handlingsplan.valda(ladda(EXEMPEL), handlingsplan.Urval(), PER_DAG)
+    nycklar = [(p.atgard.ar_avslutad(), p.atgard.klart_senast or date.max) for p in valda]
+    assert nycklar == sorted(nycklar)
+    assert not nycklar[0][0] and nycklar[-1][0]  # både öppna och avslutade finns
+    assert len(valda) == len(list(ladda(EXEMPEL).atgarder()))
+
+
+def test_utan_alla_visas_de_50_forsta_oppna_forst() -> None:
+    svar = kor("handlingsplan", "-C", str(EXEMPEL), "--per", PER)
+    assert svar.slutkod == 0, svar
+    antal = len(list(ladda(EXEMPEL).atgarder()))
+    assert sum(kallor(svar.stdout).values()) == 50
+    assert f"Visar 50 av {antal} – --alla visar alla." in svar.stdout
 
 
 def test_datum_visas_som_aaaa_mm_dd() -> None:

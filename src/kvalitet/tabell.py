@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from kvalitet.svenska import tal
 
 
 @dataclass(frozen=True)
@@ -22,3 +24,20 @@ class Tabell:
 
 Vy = list[Tabell | str]
 """Ett kommandos utdata: tabeller och rader av text, i ordning."""
+
+
+FORSTA = 50
+"""Så många rader visar en lång lista om inte `--alla` anges."""
+
+
+def forsta(tabell: Tabell, hogst: int | None = FORSTA) -> Tabell:
+    """Tabellen med bara de första `hogst` raderna, och en rad under om resten.
+
+    En lista med tusentals ärenden är inget en människa läser i terminalen; det hon gör
+    något åt står först. `--alla` visar alla, `--format csv` ger dem till ett kalkylark.
+    """
+    if hogst is None or len(tabell.rader) <= hogst:
+        return tabell
+    rad = f"Visar {hogst} av {tal(len(tabell.rader))} – --alla visar alla."
+    fot = f"{tabell.fot}\n{rad}" if tabell.fot else rad
+    return replace(tabell, rader=list(tabell.rader[:hogst]), fot=fot)

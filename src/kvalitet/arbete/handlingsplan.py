@@ -61,9 +61,11 @@ def valda(v: Verksamhet, urval: Urval, per: date) -> list[Atgardsplats]:
         and (rum is None or rum_for(p) == rum)
         and (urval.status is None or p.atgard.status == urval.status)
     ]
+    # Det som ska göras först: öppna åtgärder före klara och avbrutna, sedan efter datum.
     return sorted(
         traffar,
         key=lambda p: (
+            p.atgard.ar_avslutad(),
             p.atgard.klart_senast or date.max,
             sorteringsnyckel(v.rumsnamn(rum_for(p))),
         ),

@@ -34,6 +34,20 @@ Per = Annotated[
     ),
 ]
 
+Alla = Annotated[
+    bool,
+    typer.Option("--alla", help="Visa alla rader (standard: de 50 första, med antalet under)."),
+]
+Listformat = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="text (standard), json eller csv: alla rader, för ett kalkylark eller ett skript.",
+    ),
+]
+LISTFORMAT = ("text", "json", "csv")
+
 
 def rummen(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Husets rum (id och namn) som börjar med det skrivna, för kompletteringen med tabb.

@@ -25,7 +25,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from kvalitet.cli import ALTERNATIV
 from kvalitet.fel import KvalitetFel, Slutkod
-from kvalitet.tabell import Tabell, Vy
+from kvalitet.tabell import FORSTA, Tabell, Vy
 from kvalitet.utdata import tvatta
 
 if TYPE_CHECKING:
@@ -65,12 +65,59 @@ def skriv_vy(vy: Vy) -> None:
         if not isinstance(del_, Tabell):
             konsol.print(tvatta(del_), markup=False)
             continue
+        if len(del_.rader) > LANG_TABELL:
+            sys.stdout.write(_enkel_tabell(del_))
+            continue
         with konsol.capture() as fangad:
             _skriv_tabell(konsol, del_)
         text = fangad.get()
         if not terminal:  # rich fyller raderna med blanksteg till full bredd
             text = "\n".join(rad.rstrip() for rad in text.splitlines()) + "\n"
         sys.stdout.write(text)
+
+
+LANG_TABELL = 200
+"""En tabell med fler rader ritas utan rich: att dela upp texten i celler tar sekunder
+med tusentals rader, och en så lång tabell läses ändå rad för rad."""
+
+
+def _enkel_tabell(tabell: Tabell) -> str:
+    """Tabellen som rader med kolumnerna utfyllda till samma bredd, utan radbrytningar."""
+    rader = [tabell.kolumner, *(tuple(" ".join(c.split()) for c in rad) for rad in tabell.rader)]
+    bredder = [max(len(rad[i]) for rad in rader) for i in range(len(tabell.kolumner))]
+    linje = "─" * (sum(bredder) + 3 * (len(bredder) - 1))
+
+    def rita(rad: Sequence[str]) -> str:
+        return "   ".join(c.ljust(b) for c, b in zip(rad, bredder, strict=True)).rstrip()
+
+    delar = [tabell.titel, "", rita(rader[0]), linje, *(rita(rad) for rad in rader[1:])]
+    if tabell.fot:
+        delar += ["", tabell.fot]
+    return tvatta("\n".join(delar)) + "\n"
+
+
+def skriv_lista(tabell: Tabell, format_: str, alla: bool) -> None:
+    """En lista som text (de första raderna, eller alla med --alla), JSON eller CSV.
+
+    JSON och CSV har alltid alla rader, med kolumnernas rubriker som nycklar.
+    """
+    if format_ == "text":
+        from kvalitet.tabell import forsta
+
+        skriv_vy([forsta(tabell, None if alla else FORSTA)])
+        return
+    rader = [[tvatta(cell) for cell in rad] for rad in tabell.rader]
+    if format_ == "json":
+        import json
+
+        poster = [dict(zip(tabell.kolumner, rad, strict=True)) for rad in rader]
+        sys.stdout.write(json.dumps(poster, ensure_ascii=False, indent=2) + "\n")
+        return
+    import csv
+
+    skrivare = csv.writer(sys.stdout, lineterminator="\n")
+    skrivare.writerow(tabell.kolumner)
+    skrivare.writerows(rader)
 
 
 def _skriv_tabell(konsol: Console, tabell: Tabell) -> None:

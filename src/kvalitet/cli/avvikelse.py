@@ -8,7 +8,13 @@ import typer
 
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Katalog
-from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_fel, skriv_vy
+from kvalitet.cli._konsol import (
+    SvenskGrupp,
+    SvensktKommando,
+    skriv,
+    skriv_fel,
+    skriv_lista,
+)
 
 app = typer.Typer(
     cls=SvenskGrupp,
@@ -64,7 +70,7 @@ def ny(
     from kvalitet.arbete._spara import spara
     from kvalitet.modell.avvikelse import Avvikelsetyp
 
-    v = _utskrift.ladda(katalog)
+    v = _utskrift.ladda(katalog, "hus", "avvikelse")
     uppgifter = avvikelse.Ny(
         typ=Avvikelsetyp(_alternativ.kravs(typ, "--typ", "Typ av ärende", TYPER)),
         rum=_alternativ.rum(rum, v, "--rum"),
@@ -108,16 +114,19 @@ def lista(
     oppna: Annotated[
         bool, typer.Option("--oppna", help="Bara ärenden som inte är avslutade.")
     ] = False,
+    alla: _alternativ.Alla = False,
+    format_: _alternativ.Listformat = "text",
     katalog: Katalog = _alternativ.MAPP,
 ) -> int:
-    """Lista ärendena, nyast först, med antal per typ."""
+    """Lista ärendena, nyast först (de 50 senaste; --alla visar alla), med antal per typ."""
     from kvalitet.arbete import avvikelse
     from kvalitet.modell.avvikelse import Avvikelsetyp
 
     valt_ar = _alternativ.ar(ar, 0) or None
     vald_typ = Avvikelsetyp(_alternativ.ett_av(typ, TYPER, "--typ")) if typ else None
-    v = _utskrift.ladda(katalog)
-    skriv_vy([avvikelse.lista(v, valt_ar, vald_typ, rum, oppna)])
+    valt_format = _alternativ.ett_av(format_, _alternativ.LISTFORMAT, "--format")
+    v = _utskrift.ladda(katalog, "hus", "avvikelse")
+    skriv_lista(avvikelse.lista(v, valt_ar, vald_typ, rum, oppna), valt_format, alla)
     return _utskrift.trasiga_kallor(v, "avvikelse")
 
 

@@ -48,7 +48,7 @@ def parkera(
 
     valt = _alternativ.kravs(typ, "--typ", "Vad parkeras", TYPER)
     dag = _alternativ.datum(datum, "--datum")
-    v = _utskrift.ladda(katalog)
+    v = _utskrift.ladda(katalog, "hus", "garage")
     id_, andring = garage.parkera(v, rubrik, valt, rum, beskrivning, dag)
     _utskrift.sparat(spara(v.rot, [andring], dag))
     skriv(f"Parkerade {id_}: {rubrik}")

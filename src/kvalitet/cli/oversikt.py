@@ -8,7 +8,7 @@ import typer
 
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Katalog, Per
-from kvalitet.cli._konsol import SvensktKommando, skriv_vy
+from kvalitet.cli._konsol import SvensktKommando, skriv_lista, skriv_vy
 
 STATUSAR = ("planerad", "pågår", "klar", "avbruten")
 
@@ -34,6 +34,8 @@ def handlingsplan(
         str | None,
         typer.Option("--status", metavar="STATUS", help="Bara åtgärder med denna status."),
     ] = None,
+    alla: _alternativ.Alla = False,
+    format_: _alternativ.Listformat = "text",
     katalog: Katalog = _alternativ.MAPP,
     per: Per = None,
 ) -> int:
@@ -48,8 +50,9 @@ def handlingsplan(
         rum=rum,
         status=Atgardsstatus(_alternativ.ett_av(status, STATUSAR, "--status")) if status else None,
     )
+    valt_format = _alternativ.ett_av(format_, _alternativ.LISTFORMAT, "--format")
     v = _utskrift.ladda(katalog)
-    skriv_vy([karna.tabell(v, urval, _alternativ.datum(per))])
+    skriv_lista(karna.tabell(v, urval, _alternativ.datum(per)), valt_format, alla)
     return _utskrift.trasiga_kallor(v, *_utskrift.KALLOR_ATGARDER)
 
 
