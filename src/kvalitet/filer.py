@@ -12,6 +12,7 @@ import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from kvalitet.fel import Anvandningsfel
@@ -84,7 +85,7 @@ class Fil:
             raise svar
         return svar
 
-    @property
+    @cached_property
     def ar_dokument(self) -> bool:
         """En YAML-fil som hör till ledningssystemet (dolda filer och mappar gör inte det).
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -70,6 +71,7 @@ def _som_regex(monster: str) -> re.Pattern[str]:
 _MONSTER = tuple((_som_regex(filtyp.monster), filtyp) for filtyp in FILTYPER)
 
 
+@cache  # frågas flera gånger per fil; med tiotusentals filer märks mönstren
 def filtyp_for(relativ_sokvag: str) -> Filtyp | None:
     """Filtypen för en sökväg relativt verksamhetens rot (med snedstreck)."""
     for monster, filtyp in _MONSTER:
