@@ -80,3 +80,27 @@ def test_personnummer_maskeras_ocksa_i_csv(liten: Path) -> None:
     fil.write_text(text + "# kvalitet: ignorera PNR001 – prov\n", encoding="utf-8")
     ut = kor("avvikelse", "lista", "--format", "csv", "-C", str(liten)).stdout
     assert "19121212-1212" not in ut
+
+
+@pytest.mark.parametrize(
+    ("kommando", "kolumn"),
+    [
+        (("garage", "lista", "--alla"), "Id"),
+        (("riskanalys", "lista"), "Id"),
+        (("styrdokument", "lista", "--per", PER), "Id"),
+        (("egenkontroll", "status", "--per", PER), "Frekvens"),
+    ],
+)
+def test_de_andra_listorna_har_ocksa_json_och_csv(
+    exempel: Path, kommando: tuple[str, ...], kolumn: str
+) -> None:
+    text = kor(*kommando, "-C", str(exempel))
+    som_json = json.loads(kor(*kommando, "--format", "json", "-C", str(exempel)).stdout)
+    som_csv = list(
+        csv.reader(io.StringIO(kor(*kommando, "--format", "csv", "-C", str(exempel)).stdout))
+    )
+    assert text.slutkod == 0, text
+    assert som_json and len(som_json) == len(som_csv) - 1
+    assert kolumn in som_csv[0] and list(som_json[0]) == som_csv[0]
+    # Samma poster som i texten: varje id finns i terminalens tabell.
+    assert all(post[kolumn] in text.stdout for post in som_json)

@@ -43,7 +43,7 @@ Listformat = Annotated[
     typer.Option(
         "--format",
         metavar="FORMAT",
-        help="text (standard), json eller csv: alla rader, för ett kalkylark eller ett skript.",
+        help="text, json eller csv (json och csv: alla rader, för ett kalkylark eller ett skript).",
     ),
 ]
 LISTFORMAT = ("text", "json", "csv")

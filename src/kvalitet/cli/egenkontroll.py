@@ -8,7 +8,7 @@ import typer
 
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Katalog, Per
-from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_vy
+from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_lista
 
 app = typer.Typer(
     cls=SvenskGrupp,
@@ -19,13 +19,18 @@ app = typer.Typer(
 
 
 @app.command(cls=SvensktKommando)
-def status(per: Per = None, katalog: Katalog = _alternativ.MAPP) -> int:
+def status(
+    per: Per = None,
+    format_: _alternativ.Listformat = "text",
+    katalog: Katalog = _alternativ.MAPP,
+) -> int:
     """Visa varje kontrollmoment: frekvens, senast utförd, nästa gång och läge."""
     from kvalitet.arbete import egenkontroll
 
     dag = _alternativ.datum(per)
+    valt_format = _alternativ.ett_av(format_, _alternativ.LISTFORMAT, "--format")
     v = _utskrift.ladda(katalog, "hus", "egenkontrollplan", "egenkontrollresultat")
-    skriv_vy([egenkontroll.status(v, dag)])
+    skriv_lista(egenkontroll.status(v, dag), valt_format, alla=True)
     return _utskrift.trasiga_kallor(v, "egenkontrollplan", "egenkontrollresultat")
 
 

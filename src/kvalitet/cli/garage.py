@@ -8,7 +8,7 @@ import typer
 
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Ar, Katalog
-from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_vy
+from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_lista
 
 app = typer.Typer(
     cls=SvenskGrupp,
@@ -181,13 +181,15 @@ def lista(
     alla: Annotated[
         bool, typer.Option("--alla", help="Visa även överförda och avslutade poster.")
     ] = False,
+    format_: _alternativ.Listformat = "text",
     katalog: Katalog = _alternativ.MAPP,
 ) -> int:
     """Lista Garagets parkerade och prioriterade poster (med --alla: alla)."""
     from kvalitet.arbete import garage
 
+    valt_format = _alternativ.ett_av(format_, _alternativ.LISTFORMAT, "--format")
     v = _utskrift.ladda(katalog, "hus", "garage")
-    skriv_vy([garage.lista(v, rum, alla)])
+    skriv_lista(garage.lista(v, rum, alla), valt_format, alla=True)
     return _utskrift.trasiga_kallor(v, "garage")
 
 

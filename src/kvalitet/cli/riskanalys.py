@@ -8,7 +8,7 @@ import typer
 
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Katalog
-from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_vy
+from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_lista
 
 app = typer.Typer(
     cls=SvenskGrupp,
@@ -71,12 +71,13 @@ def ny(
 
 
 @app.command(cls=SvensktKommando)
-def lista(katalog: Katalog = _alternativ.MAPP) -> int:
+def lista(format_: _alternativ.Listformat = "text", katalog: Katalog = _alternativ.MAPP) -> int:
     """Lista riskanalyserna, nyast först, med antal risker och högsta riskvärde."""
     from kvalitet.arbete import riskanalys
 
+    valt_format = _alternativ.ett_av(format_, _alternativ.LISTFORMAT, "--format")
     v = _utskrift.ladda(katalog, "hus", "riskanalys")
-    skriv_vy([riskanalys.lista(v)])
+    skriv_lista(riskanalys.lista(v), valt_format, alla=True)
     return _utskrift.trasiga_kallor(v, "riskanalys")
 
 

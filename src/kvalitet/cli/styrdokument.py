@@ -9,7 +9,7 @@ import typer
 
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Katalog
-from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_vy
+from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_lista
 
 app = typer.Typer(
     cls=SvenskGrupp,
@@ -46,6 +46,7 @@ def lista(
         typer.Option("--forfallna", help="Bara fastställda dokument som skulle ha reviderats."),
     ] = False,
     per: _alternativ.Per = None,
+    format_: _alternativ.Listformat = "text",
     katalog: Katalog = _alternativ.MAPP,
 ) -> int:
     """Lista styrdokumenten: version, fastställelse, senaste ändring i git och revision."""
@@ -54,8 +55,9 @@ def lista(
 
     valt = Slag(_alternativ.ett_av(slag, SLAG, "--slag")) if slag else None
     dag = _alternativ.datum(per)
+    valt_format = _alternativ.ett_av(format_, _alternativ.LISTFORMAT, "--format")
     v = _utskrift.ladda(katalog, "hus", "styrdokument")
-    skriv_vy([styrdokument.lista(v, dag, valt, forfallna)])
+    skriv_lista(styrdokument.lista(v, dag, valt, forfallna), valt_format, alla=True)
     return _utskrift.trasiga_kallor(v, "styrdokument")
 
 
