@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,3 +66,26 @@ def test_listan_ser_en_andring_med_samma_storlek_och_gammal_andringstid(exempel:
     os.utime(fil, ns=(fore.st_atime_ns, fore.st_mtime_ns))
     assert (fil.stat().st_size, fil.stat().st_mtime_ns) == (fore.st_size, fore.st_mtime_ns)
     assert "Mottagande av XXXXXXXXXXXX" in _kor(exempel, ("avvikelse", "lista"))[1]
+
+
+def test_status_anvander_kontrollens_sparade_utfall(
+    exempel: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kvalitet import kontroll
+
+    kall = _kor(exempel, ("status", "--per", PER))
+    kor("kontrollera", str(exempel), "--per", PER)
+    riktig = kontroll.bedom
+    anrop: list[object] = []
+
+    def raknad(*args: Any, **kwargs: Any) -> Any:
+        anrop.append(args)
+        return riktig(*args, **kwargs)
+
+    monkeypatch.setattr(kontroll, "bedom", raknad)
+    assert _kor(exempel, ("status", "--per", PER)) == kall
+    assert anrop == [], "utfallet ska komma ur cachen"
+    garaget = exempel / "garaget.yaml"
+    garaget.write_text(garaget.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
+    assert _kor(exempel, ("status", "--per", PER)) == kall
+    assert len(anrop) == 1, "efter en ändring ska reglerna köras igen"

@@ -62,6 +62,9 @@ class Verksamhet:
         self.ovriga_filer = ovriga
         self.lankar_ut = list(lankar_ut)
         """Andra filer än dokument som är länkar ut ur roten (de läses inte)."""
+        self.filer: list[filer.Fil] | None = None
+        """Alla filer som de listades när hela verksamheten lästes (med sina
+        kontrollsummor), så att kontrollens sparade utfall kan användas; None annars."""
 
     def med(self, nya: list[Dokument]) -> Verksamhet:
         """En kopia där dessa dokument ersätter (eller läggs till) dokumenten på samma plats."""
@@ -307,7 +310,10 @@ def ladda(
         olasta = [fil for fil in dokument if not _av_filtyp(fil, filtyper)]
         dokument = [fil for fil in dokument if _av_filtyp(fil, filtyper)]
     lasta = inlasning.las(rot, dokument, anvand_cache, parallell, olasta)
-    return Verksamhet(rot, lasta, ovriga, lankar_ut)
+    verksamhet = Verksamhet(rot, lasta, ovriga, lankar_ut)
+    if filtyper is None:
+        verksamhet.filer = alla
+    return verksamhet
 
 
 def _av_filtyp(fil: filer.Fil, filtyper: Collection[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from kvalitet import egenkontrollen, kontroll, risker
+from kvalitet import cache, egenkontrollen, kontroll, risker
 from kvalitet.anvisning import kommando
 from kvalitet.arbete import arshjul, avvikelse, egenkontroll, garage, handlingsplan, riskanalys
 from kvalitet.egenkontrollen import Lage
@@ -155,6 +155,11 @@ def _garaget(v: Verksamhet) -> str:
 
 
 def _kontroll(v: Verksamhet, per: date) -> str:
-    resultat = kontroll.bedom(v, per)
+    # Kontrollens sparade utfall gäller när inget har ändrats sedan den kördes (samma
+    # avtryck som kvalitet kontrollera använder); annars körs reglerna och utfallet sparas.
+    if v.filer is None:
+        resultat = kontroll.bedom(v, per)
+    else:
+        resultat = cache.utfall(v.rot, v.filer, per, lambda: kontroll.bedom(v, per))
     fel, varningar = resultat.antal(Niva.fel), resultat.antal(Niva.varning)
     return f"Kontrollen: {fel_och_varningar(fel, varningar)} (visa dem med: kvalitet kontrollera)."
