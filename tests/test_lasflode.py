@@ -89,3 +89,20 @@ def test_status_anvander_kontrollens_sparade_utfall(
     garaget.write_text(garaget.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
     assert _kor(exempel, ("status", "--per", PER)) == kall
     assert len(anrop) == 1, "efter en ändring ska reglerna köras igen"
+
+
+@pytest.mark.parametrize("rapport", ["kvalitetsberattelse", "handlingsplan", "avvikelser"])
+def test_rapporterna_ar_desamma_med_kall_och_varm_cache(
+    exempel: Path, tmp_path: Path, rapport: str
+) -> None:
+    def skriv(namn: str) -> str:
+        (tmp_path / namn).mkdir()
+        ut = tmp_path / namn / "rapport.md"  # samma namn: bildfilerna heter efter rapporten
+        argument = ("rapport", rapport, "--per", PER, "--format", "md", "--ut", str(ut))
+        assert _kor(exempel, argument)[0] == 0
+        return ut.read_text(encoding="utf-8")
+
+    kall = skriv("kall")
+    varm = skriv("varm")
+    shutil.rmtree(exempel / cache.KATALOG)
+    assert kall == varm == skriv("igen")
