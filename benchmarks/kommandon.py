@@ -91,6 +91,7 @@ KOMMANDON = (
         2.0,
     ),
     Kommando("rapport webb", ("rapport", "webb", "--per", PER, "--ut", "webb"), 3.0),
+    Kommando("historik (en incheckning)", ("historik", "--per", PER), 1.5),
 )
 
 
