@@ -16,16 +16,18 @@ from tests.conftest import DATA, ROT
 
 
 def test_vakten_ser_en_fil_bredvid_forradet() -> None:
-    granne = ROT.parent / "shared" / "testdata" / "finns-kanske-inte.json"
+    # En påhittad granne: vakten ska se försöket, vare sig mappen finns eller inte.
+    mapp = ROT.parent / "grannmapp-som-inte-finns"
+    granne = mapp / "data.json"
     with contextlib.suppress(OSError):
         granne.read_bytes()
     with contextlib.suppress(OSError):
-        list((ROT.parent / "shared").iterdir())
+        list(mapp.iterdir())
     with contextlib.suppress(OSError):
         (ROT.parent / ".gitconfig").read_bytes()  # inställningar, om förrådet ligger i ~
     sett = list(conftest.UTANFOR)
     conftest.UTANFOR.clear()  # annars underkänns det här testet av vakten
-    assert sett == [str(granne), str(ROT.parent / "shared")]
+    assert sett == [str(granne), str(mapp)]
 
 
 def test_vakten_slapper_igenom_forradet_och_tillfalliga_filer(tmp_path) -> None:

@@ -44,13 +44,6 @@ def mal(v: Verksamhet) -> list[tuple[int, IntegreratMal]]:
     return list(enumerate(v.huset[1].tak.integrerade_mål)) if v.huset else []
 
 
-def aret_har_borjat(v: Verksamhet, ar: int) -> bool:
-    """Sant när året har åtaganden eller en årshjulssession: arbetet är planerat."""
-    return any(fil.år == ar and fil.åtaganden for _, fil in v.ataganden) or any(
-        session.år == ar for _, session in v.sessioner
-    )
-
-
 def arets_ataganden(v: Verksamhet, ar: int) -> Iterator[tuple[Dokument, int, Atagande]]:
     """Årets åtaganden med sin fil och plats i filen."""
     for dok, fil in v.ataganden:

@@ -169,6 +169,16 @@ class Verksamhet:
         """Garaget, om garaget.yaml finns och är giltig."""
         return next(iter(self.av_typ(Garaget)), None)
 
+    def har_arbete(self, ar: int) -> bool:
+        """Sant när året har åtaganden eller en årshjulssession: årets arbete är planerat.
+
+        Regler som kräver något av året (integrerade mål, brukarinflytande) väntar tills
+        dess, så att en ny verksamhet inte får fynd för det den inte har kunnat göra.
+        """
+        return any(fil.år == ar and fil.åtaganden for _, fil in self.ataganden) or any(
+            session.år == ar for _, session in self.sessioner
+        )
+
     def atgarder(self) -> Iterator[Atgardsplats]:
         """Varje åtgärd: i handlingsplanerna, avvikelserna, egenkontrollerna och riskanalyserna."""
         return iter(self._atgarder)

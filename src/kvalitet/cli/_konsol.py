@@ -25,7 +25,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from kvalitet.cli import ALTERNATIV
 from kvalitet.fel import KvalitetFel, Slutkod
-from kvalitet.tabell import FORSTA, Tabell, Vy
+from kvalitet.tabell import FORSTA, Tabell, Vy, forsta
 from kvalitet.utdata import tvatta
 
 if TYPE_CHECKING:
@@ -102,8 +102,6 @@ def skriv_lista(tabell: Tabell, format_: str, alla: bool) -> None:
     JSON och CSV har alltid alla rader, med kolumnernas rubriker som nycklar.
     """
     if format_ == "text":
-        from kvalitet.tabell import forsta
-
         skriv_vy([forsta(tabell, None if alla else FORSTA)])
         return
     rader = [[tvatta(cell) for cell in rad] for rad in tabell.rader]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kvalitet import brukarinflytandet, integrerade
+from kvalitet import brukarinflytandet
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
 
@@ -28,7 +28,7 @@ RUBRIK = "Nivå för brukarinflytande utan aktivitet"
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     """Nivåer utan någon aktivitet för brukarinflytande under året."""
     v, ar = ktx.verksamhet, ktx.per.year
-    if v.huset is None or not integrerade.aret_har_borjat(v, ar):
+    if v.huset is None or not v.har_arbete(ar):
         return
     arets_fil = next((dok for dok, fil in v.brukarinflytande if fil.år == ar), None)
     dok, vag = (arets_fil, ("aktiviteter",)) if arets_fil else (v.huset[0], ("verksamhet",))

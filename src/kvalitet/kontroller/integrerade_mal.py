@@ -28,7 +28,7 @@ RUBRIK = "Integrerat mål utan årets arbete"
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     """Integrerade mål som inget åtagande och ingen åtgärd under året pekar på."""
     v, ar = ktx.verksamhet, ktx.per.year
-    if v.huset is None or not integrerade.aret_har_borjat(v, ar):
+    if v.huset is None or not v.har_arbete(ar):
         return
     dok = v.huset[0]
     for (i, mal), arbete in zip(integrerade.mal(v), integrerade.arbete(v, ar), strict=True):
