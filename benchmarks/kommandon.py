@@ -1,7 +1,9 @@
 """Mäter varje kommando i en stor verksamhet mot målen i issue 17.
 
 För varje storlek skapas samma verksamhet som i kor.py (exemplet plus N avvikelser över
-tio år) i en tillfällig mapp, som görs till ett git-förråd med en incheckning. Sedan körs
+tio år) i en tillfällig mapp, som görs till ett git-förråd med en incheckning av allt och
+sedan 2 000 incheckningar till (med git fast-import): var tionde är en sammanslagen pull
+request, de andra ändrar var sin avvikelse. Sedan körs
 varje kommando en gång för att värma cachen och därefter några gånger; medianen av
 väggklockan och den största minnesanvändningen (peak RSS) skrivs ut i en tabell med en
 kolumn per storlek, tillväxten mellan storlekarna och målet med ✓ eller ✗.
@@ -91,7 +93,7 @@ KOMMANDON = (
         2.0,
     ),
     Kommando("rapport webb", ("rapport", "webb", "--per", PER, "--ut", "webb"), 3.0),
-    Kommando("historik (en incheckning)", ("historik", "--per", PER), 1.5),
+    Kommando("historik (2 000 incheckningar)", ("historik", "--per", PER), 1.5),
 )
 
 
@@ -118,16 +120,66 @@ def _kor(program: str, mapp: Path, argument: Sequence[str]) -> tuple[float, floa
     return tid, anvandning.ru_maxrss / 1024
 
 
+INCHECKNINGAR = 2000
+"""Incheckningar i förrådet utöver den första (historik ska klara 2 000)."""
+
+
+def _git(mapp: Path, *argument: str, indata: bytes | None = None) -> str:
+    namn = ("-c", "user.name=Mätning", "-c", "user.email=m@example.invalid")
+    svar = subprocess.run(
+        ["git", *namn, *argument], cwd=mapp, check=True, input=indata, capture_output=True
+    )
+    return svar.stdout.decode().strip()
+
+
 def _skapa(antal: int) -> Path:
     mapp = Path(tempfile.mkdtemp(prefix=f"kvalitet-kommandon-{antal}-")) / "v"
     kor.skapa_verksamhet(mapp, antal)
     for argument in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "Mätning")):
-        subprocess.run(
-            ["git", "-c", "user.name=Mätning", "-c", "user.email=m@example.invalid", *argument],
-            cwd=mapp,
-            check=True,
-        )
+        _git(mapp, *argument)
+    _git(mapp, "fast-import", "--quiet", indata=_historik(mapp, INCHECKNINGAR))
+    _git(mapp, "reset", "-q", "--hard")
     return mapp
+
+
+def _historik(mapp: Path, antal: int) -> bytes:
+    """En ström för git fast-import: `antal` incheckningar ovanpå HEAD.
+
+    Var tionde är en sammanslagning av en pull request (”Merge pull request #N”) med en
+    incheckning från en sidogren; de andra ändrar var sin avvikelse på huvudgrenen.
+    """
+    gren, topp = _git(mapp, "symbolic-ref", "HEAD"), _git(mapp, "rev-parse", "HEAD")
+    filer = sorted(p.relative_to(mapp).as_posix() for p in (mapp / "avvikelser").rglob("*.yaml"))
+    strom: list[bytes] = []
+    tid = 1_700_000_000
+
+    def incheckning(mark: int, fran: str, meddelande: str, fil: str, *sammanfor: str) -> None:
+        innehall = (mapp / fil).read_bytes() + f"# ändring {mark}\n".encode()
+        (mapp / fil).write_bytes(innehall)
+        text = meddelande.encode()
+        strom.extend(
+            [
+                f"commit {gren}\nmark :{mark}\n".encode(),
+                f"committer Mätning <m@example.invalid> {tid + mark * 600} +0100\n".encode(),
+                f"data {len(text)}\n".encode() + text + b"\n",
+                f"from {fran}\n".encode(),
+                *(f"merge {forfader}\n".encode() for forfader in sammanfor),
+                f"M 100644 inline {fil}\ndata {len(innehall)}\n".encode() + innehall + b"\n",
+            ]
+        )
+
+    for mark in range(1, antal + 1):
+        fil = filer[mark % len(filer)]
+        if mark % 10 == 0:  # sammanslagningen av sidogrenens incheckning (mark - 1)
+            text = f"Merge pull request #{mark // 10} from kommun/andring-{mark}"
+            incheckning(mark, topp, text, fil, f":{mark - 1}")
+            topp = f":{mark}"
+        elif mark % 10 == 9:  # sidogrenen, från huvudgrenens topp
+            incheckning(mark, topp, f"Uppföljning av {Path(fil).stem}", fil)
+        else:
+            incheckning(mark, topp, f"Ändrar {Path(fil).stem}", fil)
+            topp = f":{mark}"
+    return b"".join(strom)
 
 
 def mat(antal: int, upprepningar: int, behall: bool) -> dict[str, tuple[float, float]]:

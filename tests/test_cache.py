@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -18,7 +20,7 @@ from kvalitet.verksamhet import ladda
 from tests.conftest import PER, kor
 
 PER_DATUM = date.fromisoformat(PER)
-CACHEFIL = Path(".kvalitet/cache/dokument.json")
+CACHEFIL = Path(".kvalitet/cache/dokument.sqlite")
 UTFALLSFIL = Path(".kvalitet/cache/utfall.json")
 
 
@@ -86,43 +88,63 @@ def test_en_andring_med_samma_storlek_och_gammal_andringstid_hittas(
 def test_en_fil_som_bara_far_ny_andringstid_tolkas_inte_om(exempel: Path) -> None:
     # Innehållet avgör: en utcheckning som rör ändringstiden ger ingen ny tolkning.
     _fynd(exempel)
-    poster = cache.las(exempel)
+    fore = _rader(exempel)
     fil = exempel / "garaget.yaml"
     os.utime(fil, ns=(0, 10**18))
     (exempel / UTFALLSFIL).unlink()
     _fynd(exempel)
-    assert cache.las(exempel)["garaget.yaml"] == poster["garaget.yaml"]
+    assert _rader(exempel)["garaget.yaml"] == fore["garaget.yaml"]
+
+
+def _rader(mapp: Path) -> dict[str, tuple[object, ...]]:
+    with sqlite3.connect(mapp / CACHEFIL) as db:
+        return {rad[0]: rad for rad in db.execute("SELECT * FROM dokument")}
 
 
 def test_trasig_cache_ignoreras_och_byggs_om(med_fel: Path) -> None:
     _fynd(med_fel)
     (med_fel / UTFALLSFIL).unlink()  # annars svarar utfallet utan att dokumenten läses
-    (med_fel / CACHEFIL).write_bytes(b"\x80inte json")
+    (med_fel / CACHEFIL).write_bytes(b"\x80inte en databas" * 100)
     assert _fynd(med_fel) == _fynd(med_fel, "--ingen-cache")
     assert cache.las(med_fel) != {}  # ombyggd och giltig
 
 
 def test_en_inlagd_cache_utan_giltig_signatur_litas_inte_pa(med_fel: Path) -> None:
     _fynd(med_fel)
-    innehall = (med_fel / CACHEFIL).read_bytes()
-    _, _, kropp = innehall.partition(b"\n")
-    data = json.loads(kropp)
-    # En förfalskad post som påstår att garaget.yaml saknar personnummer.
-    data["poster"]["garaget.yaml"]["pnr"] = []
-    forfalskad = json.dumps(data).encode()
-    (med_fel / CACHEFIL).write_bytes(b"0" * 64 + b"\n" + forfalskad)
+    # En förfalskad rad som påstår att garaget.yaml saknar personnummer.
+    with sqlite3.connect(med_fel / CACHEFIL) as db:
+        db.execute("UPDATE dokument SET pnr = '[]' WHERE vag = 'garaget.yaml'")
     (med_fel / UTFALLSFIL).unlink()
     assert "PNR001" in {f["regel"] for f in _fynd(med_fel)}
-    assert cache.las(med_fel)["garaget.yaml"]["pnr"], "cachen ska ha byggts om från filerna"
+    assert cache.las_modeller(med_fel, ["garaget.yaml"])["garaget.yaml"][2], "ombyggd"
+
+
+def test_inlagda_fynd_utan_giltig_signatur_litas_inte_pa(exempel: Path) -> None:
+    fil = exempel / "avvikelser/2026/2026-003.yaml"
+    text = fil.read_text(encoding="utf-8")
+    fil.write_text(re.sub(r"(?m)^rum: .*$", "rum: finns-inte", text, count=1), encoding="utf-8")
+    fore = _fynd(exempel)
+    assert "REF001" in {f["regel"] for f in fore}
+    # En förfalskad rad som påstår att avvikelsen inte har några fynd (med rätt nyckel).
+    vag = "avvikelser/2026/2026-003.yaml"
+    with sqlite3.connect(exempel / CACHEFIL) as db:
+        (text,) = db.execute("SELECT fynd FROM dokument WHERE vag = ?", (vag,)).fetchone()
+        db.execute(
+            "UPDATE dokument SET fynd = ? WHERE vag = ?",
+            (json.dumps({**json.loads(text), "lista": []}), vag),
+        )
+    (exempel / UTFALLSFIL).unlink()
+    assert _fynd(exempel) == fore
 
 
 def test_cachen_ar_json_utan_kod(med_fel: Path) -> None:
     _fynd(med_fel)
-    signatur, _, kropp = (med_fel / CACHEFIL).read_bytes().partition(b"\n")
-    assert len(signatur) == 64
-    data = json.loads(kropp)
-    assert data["format"] == cache.FORMAT
-    assert set(data["poster"]) <= {p.relative_to(med_fel).as_posix() for p in med_fel.rglob("*")}
+    rader = _rader(med_fel)
+    assert set(rader) <= {p.relative_to(med_fel).as_posix() for p in med_fel.rglob("*")}
+    with sqlite3.connect(med_fel / CACHEFIL) as db:
+        for modell, pnr, idx in db.execute("SELECT modell, pnr, idx FROM dokument"):
+            json.loads(modell), json.loads(pnr)
+            assert idx == "" or json.loads(idx)["id"]
 
 
 def test_ett_andrat_hus_gor_cachen_ogiltig(med_fel: Path) -> None:
@@ -164,6 +186,7 @@ def test_parallellt_tolkade_dokument_hamnar_ocksa_i_cachen(
     forsta = _fynd(med_fel)
     felfria = [d.relativ for d in ladda(med_fel).dokument if d.modell and not d.inlasningsfynd]
     assert sorted(cache.las(med_fel)) == sorted(felfria)
+    assert sorted(cache.las_modeller(med_fel, felfria)) == sorted(felfria)
     assert _fynd(med_fel) == forsta == _fynd(med_fel, "--ingen-cache")
 
 
@@ -300,7 +323,7 @@ def test_cachemappen_som_lank_foljs_inte(exempel: Path, tmp_path: Path) -> None:
     assert (exempel / UTFALLSFIL).is_file()
 
 
-@pytest.mark.parametrize("namn", [".gitignore", "utfall.json", "dokument.json"])
+@pytest.mark.parametrize("namn", [".gitignore", "utfall.json", "dokument.sqlite"])
 def test_en_cachefil_som_lank_ut_skriver_aldrig_dit(
     exempel: Path, tmp_path: Path, namn: str
 ) -> None:
@@ -325,7 +348,7 @@ def test_en_cachefil_som_ar_en_enhet_eller_pipe_hanger_inte(
         os.mkfifo(tmp_path / "pipe")
         enhet = str(tmp_path / "pipe")
     (cachemapp / "utfall.json").symlink_to(enhet)
-    (cachemapp / "dokument.json").symlink_to(enhet)
+    (cachemapp / "dokument.sqlite").symlink_to(enhet)
     svar = _kontrollera_i_egen_process(exempel)
     assert svar.returncode == 0, svar.stdout + svar.stderr
     assert (cachemapp / "utfall.json").is_file() and not (cachemapp / "utfall.json").is_symlink()

@@ -91,9 +91,10 @@ def test_git_lases_en_gang_och_bara_nar_nagot_saknar_senast_granskad(
     anrop: list[Path] = []
     verklig = gitinfo.historik
 
-    def raknare(mapp: Path) -> gitinfo.Historik:
+    def raknare(mapp: Path, vagar: list[str] | None = None) -> gitinfo.Historik:
         anrop.append(mapp)
-        return verklig(mapp)
+        assert vagar, "bara de dokument som saknar senast_granskad"
+        return verklig(mapp, vagar)
 
     monkeypatch.setattr(gitinfo, "historik", raknare)
     kor_git(liten, "init", "-q", "-b", "main")

@@ -2,9 +2,12 @@
 
 Två filer i `.kvalitet/cache/`:
 
-- `dokument.json`: för varje dokument som inte har ändrats (samma innehåll, prövat med en
-  kontrollsumma av filens byte) dess modell (som JSON) och personnummerträffar, så att det
-  inte behöver tolkas eller sökas igenom igen. Gäller för samma version av kvalitet och samma
+- `dokument.sqlite`: en rad per dokument som inte har ändrats (samma innehåll, prövat
+  med en kontrollsumma av filens byte) med dess modell (som JSON) och
+  personnummerträffar, så att det inte behöver tolkas eller sökas igenom igen; för en
+  avvikelse också dess index och fynd (den stegvisa kontrollen, se kvalitet.kontroll).
+  En rad slås upp för sig: ett kommando läser bara de filtyper det behöver, och en
+  ändrad fil skriver bara om sin rad. Gäller för samma version av kvalitet och samma
   hus och standardregler.
 - `utfall.json`: hela kontrollens utfall, med ett avtryck av allt som utfallet beror
   på: varje fils väg och innehåll (kontrollsumman), bedömningsdagen, kvalitets version och
@@ -13,8 +16,10 @@ Två filer i `.kvalitet/cache/`:
 
 Cachen är vanlig JSON (aldrig pickle eller marshal, som kan köra kod när de läses) och
 signerad med en nyckel som bara finns på den här datorn (i användarens cachemapp,
-utanför förrådet). En cachefil som är trasig, från en annan version, från en annan dator
-eller inlagd i en pull request har ingen giltig signatur och läses inte: den byggs om.
+utanför förrådet); i databasen har varje rad sina signaturer. En cachefil eller rad som
+är trasig, från en annan version, från en annan dator eller inlagd i en pull request har
+ingen giltig signatur och läses inte: den byggs om. Databasen skriver ingen journalfil
+bredvid sig; avbryts en skrivning och filen blir trasig byggs den om.
 
 Cachen följer aldrig en symbolisk länk, varken för att läsa eller skriva: en länk (eller
 något annat än en vanlig fil eller mapp) där cachen ska ligga, till exempel incheckad i en
@@ -33,12 +38,14 @@ import hmac
 import json
 import os
 import secrets
+import sqlite3
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import kvalitet
 from kvalitet import __version__, filer, mallar
@@ -49,11 +56,11 @@ if TYPE_CHECKING:
     from kvalitet.filer import Fil
 
 KATALOG = Path(".kvalitet") / "cache"
-FIL = "dokument.json"
+FIL = "dokument.sqlite"
 UTFALL = "utfall.json"
-FORMAT = 4
+FORMAT = 5
 STORSTA_FIL = 256 * 1024 * 1024
-"""Största cachefil som läses (256 MB; dokumentens cache är ungefär 1,5 kB per dokument)."""
+"""Största cachefil som läses (256 MB; dokumentens cache är ungefär 2 kB per dokument)."""
 _INTE_LANKAR = getattr(os, "O_NOFOLLOW", 0)
 
 Poster = dict[str, dict[str, Any]]
@@ -90,18 +97,182 @@ def _giltighet(rot: Path) -> str:
     return summa.hexdigest()
 
 
-def las(rot: Path) -> Poster:
-    """Cachens poster efter dokumentets väg, eller inga när cachen inte kan litas på."""
-    data = _las_signerad(rot, FIL)
-    if not isinstance(data, dict) or data.get("giltighet") != _giltighet(rot):
-        return {}
-    poster = data.get("poster")
-    return poster if isinstance(poster, dict) else {}
+def las(rot: Path, filtyper: Collection[str] | None = None, med_index: bool = False) -> Poster:
+    """Cachens rader efter dokumentets väg, utan modellerna (se las_modeller).
+
+    En rad har kontrollsumman och filtypen, och med `med_index` för en avvikelse också
+    index och fynd (när de finns). Summan och filtypen är bara ett urval av rader att
+    hämta modellerna för: las_modeller prövar deras signatur. Index och fynd med fel
+    signatur tas inte med. Kan cachen inte litas på blir det inga rader.
+
+    Args:
+        rot: Verksamhetens rot.
+        filtyper: Bara rader för dessa filtyper; None ger alla.
+        med_index: Läs också index och fynd (den stegvisa kontrollen).
+    """
+    fraga = "SELECT vag, filtyp, summa, idx, hsig, fynd, fsig FROM dokument"
+    if not med_index:
+        fraga = "SELECT vag, filtyp, summa, '', '', '', '' FROM dokument"
+    if filtyper is not None:
+        fraga += f" WHERE filtyp IN ({','.join('?' * len(filtyper))})"
+    poster: Poster = {}
+    with _databas(rot, skapa=False) as (nyckel, db):
+        if db is None:
+            return poster
+        with contextlib.suppress(sqlite3.Error):
+            for vag, filtyp, summa, idx, hsig, fynd, fsig in db.execute(
+                fraga, list(filtyper or ())
+            ):
+                post: dict[str, Any] = {"summa": summa, "filtyp": filtyp}
+                if idx and _giltig(nyckel, hsig, vag, filtyp, summa, idx):
+                    post["index"] = idx
+                    if fynd and _giltig(nyckel, fsig, vag, summa, fynd):
+                        post["fynd"] = json.loads(fynd)
+                poster[vag] = post
+    return poster
 
 
-def skriv(rot: Path, poster: Poster) -> None:
-    """Skriv dokumentens cache (atomiskt); går det inte blir det ingen cache, inget fel."""
-    _skriv_signerad(rot, FIL, {"giltighet": _giltighet(rot), "poster": poster})
+def las_modeller(rot: Path, vagar: Collection[str]) -> dict[str, tuple[str, str, list[Any]]]:
+    """Summan, modellen (som JSON) och personnummerträffarna för dokumenten på vägarna.
+
+    Bara rader med giltig signatur (över väg, filtyp, summa, modell och träffar).
+    """
+    svar: dict[str, tuple[str, str, list[Any]]] = {}
+    lista = list(vagar)
+    with _databas(rot, skapa=False) as (nyckel, db):
+        if db is None:
+            return svar
+        with contextlib.suppress(sqlite3.Error):
+            for start in range(0, len(lista), 500):
+                del_ = lista[start : start + 500]
+                for vag, filtyp, summa, modell, pnr, msig in db.execute(
+                    "SELECT vag, filtyp, summa, modell, pnr, msig FROM dokument"
+                    f" WHERE vag IN ({','.join('?' * len(del_))})",
+                    del_,
+                ):
+                    if _giltig(nyckel, msig, vag, filtyp, summa, modell, pnr):
+                        svar[vag] = (summa, modell, json.loads(pnr))
+    return svar
+
+
+def skriv(rot: Path, nya: Poster, fynd: dict[str, tuple[str, Any]], finns: Collection[str]) -> None:
+    """Skriv ändringarna i dokumentens cache; går det inte blir det ingen cache, inget fel.
+
+    Args:
+        rot: Verksamhetens rot.
+        nya: Nya eller ändrade rader (med modell och personnummerträffar) efter väg.
+        fynd: För lästa avvikelser: (summan, fynden) att spara på deras rader.
+        finns: Alla dokument som finns; rader för andra vägar tas bort.
+    """
+    with _databas(rot, skapa=True) as (nyckel, db):
+        if db is None:
+            return
+        with contextlib.suppress(sqlite3.Error), db:
+            sparade = {vag for (vag,) in db.execute("SELECT vag FROM dokument")}
+            borta = [(vag,) for vag in sparade - set(finns)]
+            db.executemany("DELETE FROM dokument WHERE vag = ?", borta)
+            db.executemany(
+                "INSERT OR REPLACE INTO dokument"
+                " (vag, filtyp, summa, idx, hsig, modell, pnr, msig)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [_rad(nyckel, vag, post) for vag, post in nya.items()],
+            )
+            rader = []
+            for vag, (summa, lista) in fynd.items():
+                text = json.dumps(lista, ensure_ascii=False)
+                rader.append((text, _signera(nyckel, vag, summa, text), vag, summa))
+            db.executemany(
+                "UPDATE dokument SET fynd = ?, fsig = ? WHERE vag = ? AND summa = ?", rader
+            )
+
+
+def _rad(nyckel: bytes, vag: str, post: dict[str, Any]) -> tuple[Any, ...]:
+    summa, filtyp = post["summa"], post["filtyp"]
+    idx = post.get("index") or ""
+    modell, pnr = post["modell"], json.dumps(post["pnr"], ensure_ascii=False)
+    return (
+        vag,
+        filtyp,
+        summa,
+        idx,
+        _signera(nyckel, vag, filtyp, summa, idx),
+        modell,
+        pnr,
+        _signera(nyckel, vag, filtyp, summa, modell, pnr),
+    )
+
+
+TABELL = """
+CREATE TABLE IF NOT EXISTS dokument (
+    vag TEXT PRIMARY KEY, filtyp TEXT, summa TEXT, idx TEXT, hsig TEXT,
+    modell TEXT, pnr TEXT, msig TEXT, fynd TEXT, fsig TEXT
+);
+CREATE INDEX IF NOT EXISTS per_filtyp ON dokument (filtyp);
+CREATE TABLE IF NOT EXISTS om (nyckel TEXT PRIMARY KEY, varde TEXT);
+"""
+
+
+@contextlib.contextmanager
+def _databas(rot: Path, skapa: bool) -> Iterator[tuple[bytes, sqlite3.Connection | None]]:
+    """Datorns nyckel och dokumentens databas (eller None).
+
+    None när databasen inte finns (och inte ska skapas) eller inte går att använda. En
+    databas för en annan giltighet (version, hus, standardregler) töms.
+    """
+    nyckel = _hemlighet() or b""  # utan nyckel ingen databas
+    db = _oppna(rot, skapa) if nyckel else None
+    try:
+        yield nyckel, db
+    finally:
+        if db is not None:
+            db.close()
+
+
+def _oppna(rot: Path, skapa: bool) -> sqlite3.Connection | None:
+    fil = rot / KATALOG / FIL
+    if not _sakra_mappar(rot) or not _vanlig(fil, stat.S_ISREG):
+        return None
+    try:
+        if fil.stat().st_size > STORSTA_FIL:
+            return None
+    except FileNotFoundError:
+        if not skapa or not _skapa_mappen(rot):
+            return None
+    except OSError:
+        return None
+    try:
+        return _anslut(fil, rot)
+    except sqlite3.Error:
+        # Trasig (till exempel en avbruten skrivning): börja om med en ny.
+        with contextlib.suppress(OSError):
+            fil.unlink()
+    if skapa and _skapa_mappen(rot):
+        with contextlib.suppress(sqlite3.Error):
+            return _anslut(fil, rot)
+    return None
+
+
+def _anslut(fil: Path, rot: Path) -> sqlite3.Connection:
+    # nofollow: en länk där databasen ska vara öppnas aldrig; ingen journalfil på disken.
+    db = sqlite3.connect(f"file:{quote(str(fil))}?nofollow=1", uri=True, timeout=5)
+    try:
+        db.execute("PRAGMA journal_mode = MEMORY")
+        db.execute("PRAGMA synchronous = OFF")
+        db.executescript(TABELL)
+        giltighet = f"{FORMAT}:{_giltighet(rot)}"
+        sparad = db.execute("SELECT varde FROM om WHERE nyckel = 'giltighet'").fetchone()
+        if sparad != (giltighet,):
+            with db:
+                db.execute("DELETE FROM dokument")
+                db.execute("INSERT OR REPLACE INTO om VALUES ('giltighet', ?)", (giltighet,))
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
+
+
+def _giltig(nyckel: bytes, signatur: str | None, *delar: str) -> bool:
+    return signatur is not None and hmac.compare_digest(signatur, _signera(nyckel, *delar))
 
 
 def forbered(rot: Path) -> list[str]:
@@ -155,7 +326,7 @@ def _las_signerad(rot: Path, namn: str) -> Any:
         return None
     try:
         signatur, _, kropp = _las_vanlig_fil(rot / KATALOG / namn).partition(b"\n")
-        if not hmac.compare_digest(signatur, _signera(nyckel, kropp).encode()):
+        if not hmac.compare_digest(signatur, _signera(nyckel, kropp.decode("latin-1")).encode()):
             return None
         # surrogatepass: ett filnamn som inte är UTF-8 (Linux tillåter det) i ett fynd.
         data = json.loads(kropp.decode("utf-8", "surrogatepass"))
@@ -185,13 +356,26 @@ def _skriv_signerad(rot: Path, namn: str, data: dict[str, Any]) -> None:
     kropp = json.dumps(
         {"format": FORMAT, **data}, ensure_ascii=False, separators=(",", ":")
     ).encode("utf-8", "surrogatepass")
+    if _skapa_mappen(rot):
+        with contextlib.suppress(OSError):
+            _byt_in(
+                rot / KATALOG,
+                namn,
+                _signera(nyckel, kropp.decode("latin-1")).encode() + b"\n" + kropp,
+            )
+
+
+def _skapa_mappen(rot: Path) -> bool:
+    """Skapa cachens mapp (som ignorerar sig själv i git); sant när det gick."""
     mapp = rot / KATALOG
-    with contextlib.suppress(OSError):
+    try:
         mapp.mkdir(parents=True, exist_ok=True)
-        # Mappen ignorerar sig själv i git, också i ett förråd utan .gitignore för den.
+        # Också i ett förråd utan .gitignore för mappen.
         if not _har_innehall(mapp / ".gitignore", b"*\n"):
             _byt_in(mapp, ".gitignore", b"*\n")
-        _byt_in(mapp, namn, _signera(nyckel, kropp).encode() + b"\n" + kropp)
+    except OSError:
+        return False
+    return _sakra_mappar(rot)
 
 
 def _har_innehall(fil: Path, innehall: bytes) -> bool:
@@ -215,21 +399,48 @@ def _byt_in(mapp: Path, namn: str, innehall: bytes) -> None:
             tillfallig.unlink()
 
 
-def _signera(nyckel: bytes, kropp: bytes) -> str:
-    return hmac.new(nyckel, kropp, hashlib.sha256).hexdigest()
+def _signera(nyckel: bytes, *delar: str) -> str:
+    """En signatur av delarna (BLAKE2b med nyckel, en MAC), som inte kan flyta ihop."""
+    data = "".join(f"{len(del_)}:{del_}" for del_ in delar).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, key=nyckel, digest_size=32).hexdigest()
 
 
-def post(dok: Dokument, stat: os.stat_result, summa: str) -> dict[str, Any] | None:
-    """Dokumentets post i cachen, eller None när det inte ska cachas (det har fel)."""
+def post(dok: Dokument, summa: str, index: str | None = None) -> dict[str, Any] | None:
+    """Dokumentets post i cachen, eller None när det inte ska cachas (det har fel).
+
+    En avvikelse har också sitt index (se kvalitet.modell.avvikelse.Avvikelseindex);
+    den stegvisa kontrollen lägger till dess fynd (se kvalitet.inlasning.Inlast.spara).
+    """
     if dok.modell is None or dok.inlasningsfynd or dok.valideringsfel or dok.filtyp is None:
         return None
-    return {
-        "storlek": stat.st_size,
+    ny = {
         "summa": summa,
         "filtyp": dok.filtyp.namn,
         "modell": dok.modell.model_dump_json(),
         "pnr": [asdict(traff) for traff in dok.personnummer or []],
     }
+    return ny if index is None else {**ny, "index": index}
+
+
+def fyndnyckel(rot: Path, filer: list[Fil], per: date, avvikelser: Collection[str]) -> str:
+    """Det som en avvikelses sparade fynd beror på: allt i verksamheten utom avvikelserna.
+
+    Reglerna utan TVARS ger fynd i en avvikelse utifrån den och resten av verksamheten
+    (se kvalitet.kontroller); ändras något annat än avvikelser, eller bedömningsdagen,
+    gäller inga sparade fynd.
+
+    Args:
+        rot: Verksamhetens rot.
+        filer: Alla filer i verksamheten.
+        per: Bedömningsdagen.
+        avvikelser: Avvikelsernas vägar relativt roten.
+    """
+    summa = hashlib.sha256(f"{__version__}\0{per.isoformat()}\0{_giltighet(rot)}".encode())
+    for fil in filer:
+        if fil.relativ not in avvikelser:
+            summa.update(_filrad(fil).encode("utf-8", "surrogateescape"))
+    summa.update(_kallkod().encode())
+    return summa.hexdigest()
 
 
 def utfall(rot: Path, filer: list[Fil], per: date, kontrollera: Callable[[], Resultat]) -> Resultat:
@@ -259,14 +470,17 @@ def utfall(rot: Path, filer: list[Fil], per: date, kontrollera: Callable[[], Res
 def _avtryck(rot: Path, filer: list[Fil], per: date) -> str:
     summa = hashlib.sha256(f"{__version__}\0{per.isoformat()}\0{_giltighet(rot)}".encode())
     for fil in filer:
-        try:
-            rad = f"\0{fil.relativ}\0{fil.summa()}"
-        except OSError as fel:
-            rad = f"\0{fil.relativ}\0{fel.errno}"
-        summa.update(rad.encode("utf-8", "surrogateescape"))
+        summa.update(_filrad(fil).encode("utf-8", "surrogateescape"))
     summa.update(_kallkod().encode())
     summa.update(_git_lage(rot))
     return summa.hexdigest()
+
+
+def _filrad(fil: Fil) -> str:
+    try:
+        return f"\0{fil.relativ}\0{fil.summa()}"
+    except OSError as fel:
+        return f"\0{fil.relativ}\0{fel.errno}"
 
 
 def _kallkod() -> str:

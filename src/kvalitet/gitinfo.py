@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -388,7 +388,7 @@ class _Post:
     kropp: str
 
 
-def historik(mapp: Path) -> Historik:
+def historik(mapp: Path, vagar: Sequence[str] | None = None) -> Historik:
     """Alla incheckningar som rör filerna under mappen, i ett svep (inte ett anrop per fil).
 
     En incheckning som kom in genom en sammanslagning på den aktuella grenen får den
@@ -397,6 +397,7 @@ def historik(mapp: Path) -> Historik:
 
     Args:
         mapp: Verksamhetens rot (kan ligga längre ned i förrådet).
+        vagar: Bara dessa filer (relativt mappen); None ger alla under mappen.
 
     Returns:
         Historiken; tom när förrådet saknar incheckningar. Två anrop till git log,
@@ -414,10 +415,18 @@ def historik(mapp: Path) -> Historik:
             tips="Historiken finns bara i ett förråd; gör mappen till ett med: git init",
         )
     prefix = _i_forradet(repo, mapp)
+    if vagar is not None and not vagar:
+        return Historik()
     try:
         graf = _tolka_graf(repo.git.log(*_LOGG, f"--format={_GRAFFORMAT}", "HEAD"))
+        monster = [prefix] if vagar is None else [_i_prefix(prefix, vag) for vag in vagar]
         utdata = repo.git.log(
-            *_LOGG, "--name-only", "--format=%x1e%H", "HEAD", "--", f":(literal){prefix}"
+            *_LOGG,
+            "--name-only",
+            "--format=%x1e%H",
+            "HEAD",
+            "--",
+            *(f":(literal){vag}" for vag in monster),
         )
     except git.GitCommandError as fel:
         if not repo.head.is_valid():  # förrådet har inga incheckningar än
@@ -432,6 +441,10 @@ def historik(mapp: Path) -> Historik:
         for vag, lista in per_fil.items()
     }
     return Historik(filer, _grund(Path(repo.common_dir), graf))
+
+
+def _i_prefix(prefix: str, vag: str) -> str:
+    return vag if prefix == "." else f"{prefix}/{vag}"
 
 
 def _tolka_graf(utdata: str) -> dict[str, _Post]:
@@ -460,10 +473,11 @@ def _incheckningar(
 ) -> dict[str, Incheckning]:
     huvudlinje = _huvudlinje(graf, topp)
     forda_in = _forda_in(graf, huvudlinje)
+    pa_huvudlinjen = set(huvudlinje)
 
     def incheckning(sha: str) -> Incheckning:
         post = graf[sha]
-        pr = _pull_request(post, sha in huvudlinje)
+        pr = _pull_request(post, sha in pa_huvudlinjen)
         return Incheckning(sha, post.forfattare, post.tid, post.rubrik, len(post.foraldrar), pr)
 
     behovda = {sha for lista in per_fil.values() for sha in lista if sha in graf}

@@ -65,7 +65,7 @@ def forfallna(
     manader = intervall(v)
     dokument = _granskade_dokument(v)
     if historik is None and any(granskad is None for _, _, granskad in dokument):
-        historik = las_tyst(v.rot)
+        historik = las_tyst(v.rot, [dok.relativ for dok, _, granskad in dokument if not granskad])
     svar = []
     for dok, namn, granskad in dokument:
         incheckning = historik.senaste(dok.relativ) if historik and granskad is None else None
@@ -88,10 +88,10 @@ def _granskade_dokument(v: Verksamhet) -> list[tuple[Dokument, str, date | None]
     return dokument
 
 
-def las_tyst(rot: Path) -> gitinfo.Historik | None:
-    """Historiken, eller None utanför ett förråd eller utan git."""
+def las_tyst(rot: Path, vagar: list[str] | None = None) -> gitinfo.Historik | None:
+    """Historiken (för dessa filer, annars alla), eller None utanför ett förråd eller utan git."""
     try:
-        return gitinfo.historik(rot)
+        return gitinfo.historik(rot, vagar)
     except KvalitetFel:  # utanför ett förråd eller utan git: inga datum att gå efter
         return None
 
@@ -182,12 +182,12 @@ def oversikt(v: Verksamhet, per: date) -> Vy:
 
 def _senaste_tabell(v: Verksamhet, historik: gitinfo.Historik) -> Tabell:
     rader = []
-    for dok in v.dokument:
-        i = historik.senaste(dok.relativ)
+    for relativ in v.dokumentvagar:
+        i = historik.senaste(relativ)
         if i is None:
-            rader.append((dok.relativ, "–", "–", "inte incheckad", "–"))
+            rader.append((relativ, "–", "–", "inte incheckad", "–"))
         else:
-            rader.append((dok.relativ, i.datum.isoformat(), i.forfattare, i.kort, _via(i)))
+            rader.append((relativ, i.datum.isoformat(), i.forfattare, i.kort, _via(i)))
     nya = sum(1 for rad in rader if rad[3] == "inte incheckad")
     return Tabell(
         "Dokumentens senaste ändring",

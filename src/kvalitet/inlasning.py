@@ -11,20 +11,55 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
 from kvalitet import cache
 from kvalitet.dokument import Dokument, LattDokument, las_dokument
 from kvalitet.filer import Fil
+from kvalitet.fynd import Fynd
 from kvalitet.modell import filtyp_for
+from kvalitet.modell.avvikelse import Avvikelse, Avvikelseindex
 from kvalitet.personnummer import Personnummertraff, Traff
 
 GRANS = 300
 """Färre filer än så läses i en process: att starta fler kostar mer än det sparar."""
+
+
+@dataclass
+class Inlast:
+    """Det som lästes: dokumenten och, i den stegvisa kontrollen, de olästa avvikelserna."""
+
+    dokument: list[Dokument]
+    olasta: list[tuple[Dokument, Avvikelseindex]]
+    """Avvikelser som inte har ändrats och vars fynd finns i cachen: bara deras index."""
+    sparade_fynd: list[Fynd]
+    """De olästa avvikelsernas fynd ur cachen (reglerna utan TVARS)."""
+    _rot: Path
+    _nya: cache.Poster
+    """Nya rader i cachen: de nytolkade dokumenten utan fel."""
+    _finns: set[str]
+    _summor: dict[str, str]
+    _andrad: bool
+
+    def spara(self, fynd: Mapping[str, list[Fynd]] | None = None, nyckel: str = "") -> None:
+        """Skriv cachen, med fynden för de lästa avvikelserna (efter dokumentets väg).
+
+        Args:
+            fynd: De lästa avvikelsernas fynd från reglerna som inte har TVARS.
+            nyckel: Det som fynden gäller för (se kvalitet.cache.fyndnyckel).
+        """
+        sparas = {
+            vag: (self._summor[vag], {"nyckel": nyckel, "lista": [astuple(f) for f in lista]})
+            for vag, lista in (fynd or {}).items()
+            if vag in self._summor
+        }
+        if self._andrad or sparas:
+            cache.skriv(self._rot, self._nya, sparas, self._finns)
 
 
 def las(
@@ -33,92 +68,121 @@ def las(
     anvand_cache: bool,
     parallell: bool | None,
     olasta: Sequence[Fil] = (),
-) -> list[Dokument]:
-    """Alla filers dokument, i samma ordning som filerna.
+    fyndnyckel: str | None = None,
+) -> Inlast:
+    """Alla filers dokument, i samma ordning som filerna; cachen skrivs med Inlast.spara.
 
     Args:
         rot: Verksamhetens rot.
         filer: Dokumentens filer.
         anvand_cache: Läs och skriv cachen i `.kvalitet/cache/`.
         parallell: Läs parallellt (True), i en process (False) eller efter antalet (None).
-        olasta: Dokument som finns men inte behövs den här gången; deras poster i cachen
+        olasta: Dokument som finns men inte behövs den här gången; deras rader i cachen
             behålls som de är.
+        fyndnyckel: För den stegvisa kontrollen: en avvikelse som inte har ändrats och
+            har sparade fynd med den här nyckeln läses inte; dess index och fynd tas ur
+            cachen.
 
     Returns:
-        Dokumenten.
+        Dokumenten, och de olästa avvikelserna.
     """
-    poster = cache.las(rot) if anvand_cache else {}
-    dokument: list[Dokument | None] = []
-    stat: dict[str, tuple[os.stat_result, str]] = {}
-    att_tolka: list[tuple[int, Fil]] = []
-    for index, fil in enumerate(filer):
-        dok = None
+    typer = {typ.namn for fil in filer if (typ := filtyp_for(fil.relativ)) is not None}
+    huvuden = cache.las(rot, typer, fyndnyckel is not None) if anvand_cache else {}
+    summor: dict[str, str] = {}
+    index: list[tuple[Dokument, Avvikelseindex]] = []
+    sparade: list[Fynd] = []
+    ur_cachen: list[Fil] = []
+    for fil in filer:
         with contextlib.suppress(OSError):
             if anvand_cache and not fil.utanfor:
-                stat[fil.relativ] = (fil.stat(), fil.summa())
-            if fil.relativ in stat and fil.relativ in poster:
-                dok = _ur_cachen(fil, *stat[fil.relativ], poster[fil.relativ])
-        dokument.append(dok)
-        if dok is None:
-            att_tolka.append((index, fil))
-    tolkade = _tolka([fil for _, fil in att_tolka], parallell)
-    for (index, _), dok in zip(att_tolka, tolkade, strict=True):
-        dokument[index] = dok
-    klara = [dok for dok in dokument if dok is not None]
-    behallna = {fil.relativ: poster[fil.relativ] for fil in olasta if fil.relativ in poster}
-    if anvand_cache and (att_tolka or len(poster) != len(klara) + len(behallna)):
-        tolkade_filer = {dok.relativ for dok in tolkade}
-        cache.skriv(rot, behallna | _nya_poster(klara, tolkade_filer, poster, stat))
-    return klara
+                summor[fil.relativ] = fil.summa()
+        post = huvuden.get(fil.relativ) if fil.relativ in summor else None
+        if post is None or not _galler(fil, summor[fil.relativ], post):
+            continue
+        ur_index = _ur_indexet(fil, post, fyndnyckel) if fyndnyckel else None
+        if ur_index is None:
+            ur_cachen.append(fil)
+        else:
+            index.append(ur_index[0])
+            sparade.extend(ur_index[1])
+    modeller = cache.las_modeller(rot, [fil.relativ for fil in ur_cachen])
+    lasta = {
+        fil.relativ: _ur_cachen(fil, *modeller[fil.relativ][1:])
+        for fil in ur_cachen
+        if modeller.get(fil.relativ, ("",))[0] == summor[fil.relativ]
+    }
+    indexerade = {dok.relativ for dok, _ in index}
+    att_tolka = [
+        fil for fil in filer if lasta.get(fil.relativ) is None and fil.relativ not in indexerade
+    ]
+    tolkade = dict(
+        zip([fil.relativ for fil in att_tolka], _tolka(att_tolka, parallell), strict=True)
+    )
+    dokument = [
+        dok
+        for fil in filer
+        if (dok := lasta.get(fil.relativ) or tolkade.get(fil.relativ)) is not None
+    ]
+    finns = {fil.relativ for fil in [*filer, *olasta]}
+    nya: cache.Poster = {}
+    for vag, dok in tolkade.items():
+        if vag in summor and (post := cache.post(dok, summor[vag], _index(dok))):
+            nya[vag] = post
+    andrad = anvand_cache and (bool(att_tolka) or any(vag not in finns for vag in huvuden))
+    return Inlast(dokument, index, sparade, rot, nya, finns, summor, andrad)
 
 
-def _ur_cachen(fil: Fil, stat: os.stat_result, summa: str, post: Any) -> Dokument | None:
-    """Dokumentet ur sin post i cachen, om posten gäller filen som den är nu; annars None.
-
-    Storleken sållar bort det mesta som har ändrats; det är kontrollsumman av innehållet
-    som avgör.
-    """
+def _galler(fil: Fil, summa: str, post: Any) -> bool:
+    """Sant när cachens rad gäller filen som den är nu: samma innehåll (kontrollsumman)."""
     filtyp = filtyp_for(fil.relativ)
     try:
-        if (
-            filtyp is None
-            or fil.utanfor
-            or (
-                post["storlek"] != stat.st_size
-                or post["summa"] != summa
-                or post["filtyp"] != filtyp.namn
-            )
-        ):
+        return (
+            filtyp is not None
+            and not fil.utanfor
+            and post["summa"] == summa
+            and post["filtyp"] == filtyp.namn
+        )
+    except (KeyError, TypeError):
+        return False
+
+
+def _ur_indexet(
+    fil: Fil, post: Any, nyckel: str
+) -> tuple[tuple[Dokument, Avvikelseindex], list[Fynd]] | None:
+    """En oförändrad avvikelses index och sparade fynd, om de gäller nyckeln; annars None."""
+    try:
+        if "index" not in post or post.get("fynd", {}).get("nyckel") != nyckel:
             return None
-        modell = filtyp.modell.model_validate_json(post["modell"])
-        traffar = [
-            Personnummertraff(t["fil"], Traff(**t["traff"]), bool(t["saknar_skal"]))
-            for t in post["pnr"]
+        index = Avvikelseindex.model_validate_json(post["index"])
+        fynd = [
+            Fynd(str(f), int(rad), int(kol), str(regel), str(text))
+            for f, rad, kol, regel, text in post["fynd"]["lista"]
+        ]
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+    return (LattDokument(fil.relativ, fil.sokvag, filtyp_for(fil.relativ)), index), fynd
+
+
+def _ur_cachen(fil: Fil, modell: str, pnr: list[Any]) -> Dokument | None:
+    """Dokumentet ur sin rad i cachen (som gäller filen, se _galler), eller None."""
+    filtyp = filtyp_for(fil.relativ)
+    if filtyp is None:
+        return None
+    try:
+        dok = LattDokument(fil.relativ, fil.sokvag, filtyp)
+        dok.modell = filtyp.modell.model_validate_json(modell)
+        dok.personnummer = [
+            Personnummertraff(t["fil"], Traff(**t["traff"]), bool(t["saknar_skal"])) for t in pnr
         ]
     except (KeyError, TypeError, ValueError):
         return None
-    dok = LattDokument(fil.relativ, fil.sokvag, filtyp)
-    dok.modell = modell
-    dok.personnummer = traffar
     return dok
 
 
-def _nya_poster(
-    dokument: list[Dokument],
-    tolkade: set[str],
-    gamla: cache.Poster,
-    stat: dict[str, tuple[os.stat_result, str]],
-) -> cache.Poster:
-    poster: cache.Poster = {}
-    for dok in dokument:
-        if dok.relativ not in stat:
-            continue
-        # Ett dokument ur cachen behåller sin post; ett nytolkat får en ny.
-        ny = cache.post(dok, *stat[dok.relativ]) if dok.relativ in tolkade else None
-        post = ny if dok.relativ in tolkade else gamla.get(dok.relativ)
-        if post is not None:
-            poster[dok.relativ] = post
-    return poster
+def _index(dok: Dokument) -> str | None:
+    if isinstance(dok.modell, Avvikelse):
+        return Avvikelseindex.ur(dok.modell).model_dump_json()
+    return None
 
 
 def _tolka(filer: list[Fil], parallell: bool | None) -> list[Dokument]:

@@ -56,7 +56,7 @@ def arets_atgarder(v: Verksamhet, ar: int) -> list[Atgardsplats]:
     """Åtgärderna som ska vara klara eller följas upp under året."""
     return [
         plats
-        for plats in v.atgarder()
+        for plats in v.alla_atgarder()
         if ar in {d.year for d in (plats.atgard.klart_senast, plats.atgard.uppföljning) if d}
     ]
 

@@ -1,4 +1,11 @@
-"""Kör reglerna över en verksamhet och sammanställ resultatet."""
+"""Kör reglerna över en verksamhet och sammanställ resultatet.
+
+Med cachen är kontrollen stegvis: en avvikelse som inte har ändrats läses inte, och
+dess fynd tas ur cachen, så länge inget annat än avvikelser har ändrats (se
+kvalitet.cache.fyndnyckel). Reglerna som jämför avvikelser med varandra (TVARS, se
+kvalitet.kontroller) körs varje gång, över avvikelsernas index. Resultatet är
+detsamma som när allt läses (det prövas i testerna).
+"""
 
 from __future__ import annotations
 
@@ -8,14 +15,15 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from kvalitet import regelverk
+from kvalitet import cache, filer, regelverk
 from kvalitet.dokument import Dokument
-from kvalitet.filer import Fil
-from kvalitet.fynd import Bedomt, Filtypsantal, Niva, Resultat
+from kvalitet.filer import Fil, hitta_rot
+from kvalitet.fynd import Bedomt, Filtypsantal, Fynd, Niva, Resultat
 from kvalitet.kontroller import REGLER
 from kvalitet.kontroller._bas import Kontext, Regel
-from kvalitet.modell import FILTYPER
-from kvalitet.verksamhet import Verksamhet, ladda, ladda_vid
+from kvalitet.modell import FILTYPER, filtyp_for
+from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.verksamhet import Verksamhet, ladda, ladda_stegvis, ladda_vid
 
 
 def kontrollera(
@@ -37,9 +45,34 @@ def kontrollera(
     Returns:
         Resultatet med alla fynd, sorterade efter fil, rad och kolumn.
     """
+    if anvand_cache and bas is None:
+        return _stegvis(hitta_rot(start), per, alla)
     verksamhet = ladda(start, anvand_cache, alla=alla)
     basen = ladda_vid(verksamhet.rot, bas) if bas else None
     return bedom(verksamhet, per, bas=basen)
+
+
+TVARS = frozenset(regel.ID for regel in REGLER.values() if getattr(regel, "TVARS", False))
+"""Reglerna som jämför avvikelser med varandra: deras fynd sparas inte per avvikelse."""
+
+
+def _stegvis(rot: Path, per: date, alla: list[Fil] | None) -> Resultat:
+    alla = filer.alla(rot) if alla is None else alla
+    avvikelser = {fil.relativ for fil in alla if _ar_avvikelse(fil)}
+    nyckel = cache.fyndnyckel(rot, alla, per, avvikelser)
+    verksamhet, inlast = ladda_stegvis(rot, alla, nyckel)
+    resultat = bedom(verksamhet, per, sparade=inlast.sparade_fynd)
+    lasta: dict[str, list[Fynd]] = {dok.relativ: [] for dok, _ in verksamhet.avvikelser}
+    for bedomt in resultat.fynd:
+        if bedomt.fynd.fil in lasta and bedomt.fynd.regel not in TVARS:
+            lasta[bedomt.fynd.fil].append(bedomt.fynd)
+    inlast.spara(lasta, nyckel)
+    return resultat
+
+
+def _ar_avvikelse(fil: Fil) -> bool:
+    filtyp = filtyp_for(fil.relativ) if fil.ar_dokument else None
+    return filtyp is not None and filtyp.modell is Avvikelse
 
 
 def bedom(
@@ -47,6 +80,7 @@ def bedom(
     per: date,
     regler: Iterable[Regel] | None = None,
     bas: Verksamhet | None = None,
+    sparade: Iterable[Fynd] = (),
 ) -> Resultat:
     """Kör reglerna (normalt alla) över en redan läst verksamhet.
 
@@ -55,6 +89,7 @@ def bedom(
         per: Dagen som kontrollen bedöms per.
         regler: Reglerna att köra; alla om inga anges.
         bas: Verksamheten vid en tidigare version, för reglerna om skyddade poster.
+        sparade: Fynd ur cachen för avvikelser som inte lästes (den stegvisa kontrollen).
 
     Returns:
         Resultatet med fynden, sorterade efter fil, rad och kolumn.
@@ -67,10 +102,12 @@ def bedom(
         for regel in valda
         for fynd in regel.kontrollera(ktx)
     ]
+    fynd += [Bedomt(f, lokala.niva(f.regel, REGLER[f.regel].NIVA)) for f in sparade]
     if bas is not None:
         fynd = _arvda_frister(fynd, bas, per, [r for r in valda if getattr(r, "FRIST", False)])
     fynd.sort(key=lambda bedomt: bedomt.fynd)
-    antal = Counter(dok.filtyp.namn for dok in verksamhet.dokument if dok.filtyp is not None)
+    dokument = [*verksamhet.dokument, *(dok for dok, _ in verksamhet.olasta)]
+    antal = Counter(dok.filtyp.namn for dok in dokument if dok.filtyp is not None)
     huset = verksamhet.huset[1].verksamhet if verksamhet.huset else None
     return Resultat(
         rot=verksamhet.rot,
@@ -82,7 +119,7 @@ def bedom(
             for typ in FILTYPER
             if antal[typ.namn]
         ],
-        dokument=len(verksamhet.dokument),
+        dokument=len(dokument),
         ovriga_filer=len(verksamhet.ovriga_filer),
         regler=len(REGLER),
     )

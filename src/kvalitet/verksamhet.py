@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
@@ -19,7 +19,7 @@ from kvalitet.modell import filtyp_for
 from kvalitet.modell._bas import Atgard
 from kvalitet.modell.arshjul import Session
 from kvalitet.modell.ataganden import Ataganden
-from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.modell.avvikelse import Avvikelse, Avvikelseindex
 from kvalitet.modell.brukarinflytande import Brukarinflytande
 from kvalitet.modell.buuuu import BuuuuVarv
 from kvalitet.modell.egenkontroll import Egenkontrollplan, Egenkontrollresultat
@@ -31,6 +31,9 @@ from kvalitet.modell.rum import RumGuide
 from kvalitet.modell.styrdokument import Styrdokument
 from kvalitet.personnummer import Personnummertraff
 from kvalitet.svenska import normaliserad
+
+if TYPE_CHECKING:
+    from kvalitet import inlasning
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -65,6 +68,12 @@ class Verksamhet:
         self.filer: list[filer.Fil] | None = None
         """Alla filer som de listades när hela verksamheten lästes (med sina
         kontrollsummor), så att kontrollens sparade utfall kan användas; None annars."""
+        self.olasta: list[tuple[Dokument, Avvikelseindex]] = []
+        """Avvikelser som den stegvisa kontrollen inte läste (se kvalitet.stegvis): bara
+        deras index. De finns inte i `dokument` eller `avvikelser`."""
+        self.vagar: list[str] | None = None
+        """Alla dokuments vägar i filordning, också de som inte lästes; None när alla
+        dokument finns i `dokument`."""
 
     def med(self, nya: list[Dokument]) -> Verksamhet:
         """En kopia där dessa dokument ersätter (eller läggs till) dokumenten på samma plats."""
@@ -179,20 +188,43 @@ class Verksamhet:
             session.år == ar for _, session in self.sessioner
         )
 
+    @cached_property
+    def avvikelseindex(self) -> list[tuple[Dokument, Avvikelseindex]]:
+        """Varje avvikelses index (id, process och åtgärder), också de olästas, i filordning."""
+        lasta = [(dok, Avvikelseindex.ur(avvikelse)) for dok, avvikelse in self.avvikelser]
+        if not self.olasta:
+            return lasta
+        return sorted([*lasta, *self.olasta], key=lambda par: par[0].relativ.split("/"))
+
+    @property
+    def dokumentvagar(self) -> list[str]:
+        """Varje dokuments väg relativt roten i filordning, också de olästa dokumentens."""
+        return self.vagar if self.vagar is not None else [dok.relativ for dok in self.dokument]
+
     def atgarder(self) -> Iterator[Atgardsplats]:
         """Varje åtgärd: i handlingsplanerna, avvikelserna, egenkontrollerna och riskanalyserna."""
         return iter(self._atgarder)
 
+    def alla_atgarder(self) -> Iterator[Atgardsplats]:
+        """Som atgarder(), och de olästa avvikelsernas åtgärder ur deras index."""
+        return iter(self._alla_atgarder)
+
     @cached_property
     def _atgarder(self) -> list[Atgardsplats]:
         # Flera regler går igenom alla åtgärder; de samlas en gång.
-        return list(self._alla_atgarder())
+        return list(self._atgarder_i(self.avvikelser))
 
-    def _alla_atgarder(self) -> Iterator[Atgardsplats]:
+    @cached_property
+    def _alla_atgarder(self) -> list[Atgardsplats]:
+        return list(self._atgarder_i(self.avvikelseindex)) if self.olasta else self._atgarder
+
+    def _atgarder_i(
+        self, avvikelser: Sequence[tuple[Dokument, Avvikelse | Avvikelseindex]]
+    ) -> Iterator[Atgardsplats]:
         for dok, session in self.sessioner:
             for i, atgard in enumerate(session.handlingsplan):
                 yield Atgardsplats(dok, ("handlingsplan", i), atgard)
-        for dok, avvikelse in self.avvikelser:
+        for dok, avvikelse in avvikelser:
             for i, atgard in enumerate(avvikelse.åtgärder):
                 yield Atgardsplats(dok, ("åtgärder", i), atgard)
         yield from self._egenkontrollatgarder()
@@ -214,7 +246,11 @@ class Verksamhet:
 
     def rumsnamn(self, rum_id: str) -> str:
         """Rummets namn, eller id:t om huset inte har rummet."""
-        return next((rum.namn for rum in self.rum if rum.id == rum_id), rum_id)
+        return self._rumsnamn.get(rum_id, rum_id)
+
+    @cached_property
+    def _rumsnamn(self) -> dict[str, str]:
+        return {rum.id: rum.namn for rum in reversed(self.rum)}  # det första rummet gäller
 
     def foresla_rum(self, text: str) -> str | None:
         """Det rums-id som liknar en felskriven text mest, om något gör det."""
@@ -308,9 +344,35 @@ def ladda(
     Raises:
         Anvandningsfel: När mappen inte är en verksamhet.
     """
+    verksamhet, inlast = _las(hitta_rot(start), anvand_cache, parallell, alla, filtyper, None)
+    inlast.spara()
+    return verksamhet
+
+
+def ladda_stegvis(
+    rot: Path, alla: list[filer.Fil], fyndnyckel: str
+) -> tuple[Verksamhet, inlasning.Inlast]:
+    """Läs verksamheten för den stegvisa kontrollen, med cachen.
+
+    En avvikelse som inte har ändrats och har sparade fynd för `fyndnyckel` läses inte:
+    den finns bara i `Verksamhet.olasta` (med sitt index) och dess fynd i
+    `Inlast.sparade_fynd`. Cachen skrivs när fynden är kända (Inlast.spara).
+    """
+    verksamhet, inlast = _las(rot, True, None, alla, None, fyndnyckel)
+    verksamhet.olasta = inlast.olasta
+    return verksamhet, inlast
+
+
+def _las(
+    rot: Path,
+    anvand_cache: bool,
+    parallell: bool | None,
+    alla: list[filer.Fil] | None,
+    filtyper: Collection[str] | None,
+    fyndnyckel: str | None,
+) -> tuple[Verksamhet, inlasning.Inlast]:
     from kvalitet import inlasning
 
-    rot = hitta_rot(start)
     alla = filer.alla(rot) if alla is None else alla
     dokument = [fil for fil in alla if fil.ar_dokument]
     ovriga = [fil.sokvag for fil in alla if not fil.ar_dokument and not fil.utanfor]
@@ -319,11 +381,12 @@ def ladda(
     if filtyper is not None:
         olasta = [fil for fil in dokument if not _av_filtyp(fil, filtyper)]
         dokument = [fil for fil in dokument if _av_filtyp(fil, filtyper)]
-    lasta = inlasning.las(rot, dokument, anvand_cache, parallell, olasta)
-    verksamhet = Verksamhet(rot, lasta, ovriga, lankar_ut)
+    inlast = inlasning.las(rot, dokument, anvand_cache, parallell, olasta, fyndnyckel)
+    verksamhet = Verksamhet(rot, inlast.dokument, ovriga, lankar_ut)
+    verksamhet.vagar = [fil.relativ for fil in alla if fil.ar_dokument]
     if filtyper is None:
         verksamhet.filer = alla
-    return verksamhet
+    return verksamhet, inlast
 
 
 def _av_filtyp(fil: filer.Fil, filtyper: Collection[str]) -> bool:

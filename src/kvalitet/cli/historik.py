@@ -32,7 +32,7 @@ def historik(fil: Fil = None, katalog: Katalog = _alternativ.MAPP, per: Per = No
     start = katalog
     if fil is not None and katalog == _alternativ.MAPP and fil.parent.is_dir():
         start = fil.parent  # utan -C hittas verksamheten från filens mapp
-    v = _utskrift.ladda(start)
+    v = _utskrift.ladda(start, "hus", "rumsguide")  # de andra dokumenten bara som vägar
     dag = _alternativ.datum(per)
     skriv_vy(karna.for_fil(v, fil) if fil is not None else karna.oversikt(v, dag))
     return 0

@@ -5,6 +5,18 @@ Varje regelmodul har `ID`, `NIVA` (standardnivån), `RUBRIK` och en funktion
 användaren och visas av `kvalitet regler`. En regel vars fynd beror på dagen (en frist:
 ett rum utan session, en försenad egenkontroll) har `FRIST = True`; i en pull request
 (`kontrollera --bas`) stoppar ett sådant fynd bara om grenen själv orsakar det.
+
+Avvikelserna kan vara tiotusentals, och den stegvisa kontrollen (kvalitet.kontroll)
+läser bara dem som har ändrats. Därför finns två slags regler:
+
+- De flesta ger fynd i en avvikelse utifrån den avvikelsen och resten av verksamheten
+  (huset, Garaget, sessionerna …), aldrig utifrån andra avvikelser. De läser
+  `verksamhet.avvikelser` och `verksamhet.atgarder()`; deras fynd i en oförändrad
+  avvikelse sparas i cachen.
+- En regel som jämför avvikelser med varandra eller samlar ihop dem (dubbla id,
+  hänvisningar till avvikelser, åtgärderna för målen) har `TVARS = True` och läser
+  avvikelserna bara genom `verksamhet.avvikelseindex` och `verksamhet.alla_atgarder()`,
+  som också har de olästa avvikelsernas index. Den körs över alla avvikelser varje gång.
 """
 
 from __future__ import annotations

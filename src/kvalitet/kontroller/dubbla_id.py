@@ -19,6 +19,8 @@ from kvalitet.verksamhet import Verksamhet
 ID = "ID001"
 NIVA = Niva.fel
 RUBRIK = "Samma id används flera gånger"
+TVARS = True
+"""Regeln jämför avvikelser med varandra eller med andra filer: se kvalitet.kontroll."""
 
 Forekomst = tuple[str, Dokument, tuple[str | int, ...]]
 
@@ -35,7 +37,7 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
 
 
 def _grupper(v: Verksamhet) -> Iterator[tuple[str, list[Forekomst]]]:
-    yield "Avvikelsen", [(a.id, dok, ("id",)) for dok, a in v.avvikelser]
+    yield "Avvikelsen", [(a.id, dok, ("id",)) for dok, a in v.avvikelseindex]
     yield "BUUUU-varvet", [(b.id, dok, ("id",)) for dok, b in v.buuuu]
     yield "Riskanalysen", [(r.id, dok, ("id",)) for dok, r in v.riskanalyser]
     yield "Egenkontrollen", [(r.id, dok, ("id",)) for dok, r in v.egenkontrollresultat]
@@ -64,7 +66,7 @@ def _grupper(v: Verksamhet) -> Iterator[tuple[str, list[Forekomst]]]:
         ],
     )
     per_fil: dict[str, list[Forekomst]] = {}
-    for p in v.atgarder():
+    for p in v.alla_atgarder():
         if p.atgard.id:
             forekomst = (p.atgard.id, p.dok, (*p.vag, "id"))
             per_fil.setdefault(p.dok.relativ, []).append(forekomst)

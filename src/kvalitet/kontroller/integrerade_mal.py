@@ -23,6 +23,8 @@ from kvalitet.kontroller._bas import Kontext
 ID = "INT001"
 NIVA = Niva.varning
 RUBRIK = "Integrerat mål utan årets arbete"
+TVARS = True
+"""Regeln jämför avvikelser med varandra eller med andra filer: se kvalitet.kontroll."""
 
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:

@@ -21,6 +21,8 @@ from kvalitet.verksamhet import Verksamhet
 ID = "REF003"
 NIVA = Niva.varning
 RUBRIK = "Process som inte finns i processregistret"
+TVARS = True
+"""Regeln jämför avvikelser med varandra eller med andra filer: se kvalitet.kontroll."""
 
 Vag = tuple[str | int, ...]
 
@@ -36,7 +38,7 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     namn = [process.namn for process in v.huset[1].processer]
     kanda = set(namn) | {process.id for process in v.huset[1].processer}
     hanvisningar: list[tuple[Dokument, Vag, str | None]]
-    hanvisningar = [(dok, ("process",), a.process) for dok, a in v.avvikelser]
+    hanvisningar = [(dok, ("process",), a.process) for dok, a in v.avvikelseindex]
     hanvisningar += [
         (dok, ("omfattning", "process"), r.omfattning.process) for dok, r in v.riskanalyser
     ]
@@ -57,7 +59,7 @@ def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
 
 
 def _tomt_register(v: Verksamhet) -> Iterator[Fynd]:
-    angivna = sorted({a.process for _, a in v.avvikelser if a.process})
+    angivna = sorted({a.process for _, a in v.avvikelseindex if a.process})
     angivna += sorted({r.omfattning.process for _, r in v.riskanalyser if r.omfattning.process})
     if not angivna or v.huset is None:
         return

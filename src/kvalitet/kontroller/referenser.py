@@ -28,6 +28,8 @@ from kvalitet.verksamhet import Verksamhet
 ID = "REF002"
 NIVA = Niva.fel
 RUBRIK = "Hänvisning som inte går att följa"
+TVARS = True
+"""Regeln jämför avvikelser med varandra eller med andra filer: se kvalitet.kontroll."""
 
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
@@ -62,9 +64,9 @@ def _i_huset(v: Verksamhet) -> tuple[tuple[str, set[str], str], ...]:
 
 def _atgardshanvisningar(v: Verksamhet) -> Iterator[Fynd]:
     garage = {post.id for post in v.garaget[1].poster} if v.garaget else set()
-    avvikelser = {avvikelse.id for _, avvikelse in v.avvikelser}
+    avvikelser = {avvikelse.id for _, avvikelse in v.avvikelseindex}
     i_huset = _i_huset(v)
-    for plats in v.atgarder():
+    for plats in v.alla_atgarder():
         listor = (
             ("garaget", garage, "ingen post i Garaget"),
             ("avvikelser", avvikelser, "ingen avvikelse"),
@@ -149,8 +151,8 @@ def _overforda(v: Verksamhet) -> Iterator[Fynd]:
     if v.garaget is None:
         return
     dok, garaget = v.garaget
-    filer = {d.relativ: d for d in v.dokument}
-    atgarder = {(p.dok.relativ, p.atgard.id) for p in v.atgarder() if p.atgard.id}
+    filer = set(v.dokumentvagar)
+    atgarder = {(p.dok.relativ, p.atgard.id) for p in v.alla_atgarder() if p.atgard.id}
     for i, post in enumerate(garaget.poster):
         if post.överförd_till is None:
             continue

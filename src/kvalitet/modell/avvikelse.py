@@ -119,3 +119,24 @@ class Avvikelse(Basmodell):
     def ar_lex_sarah(self) -> bool:
         """Sant för missförhållanden och risker för missförhållanden."""
         return self.typ in LEX_SARAH_TYPER
+
+
+class Avvikelseindex(Basmodell):
+    """Det ur en avvikelse som regler över flera filer behöver: kontrollens index.
+
+    Den stegvisa kontrollen (se kvalitet.stegvis) läser inte om tusentals oförändrade
+    avvikelser; reglerna som jämför avvikelser med varandra eller med andra filer (dubbla
+    id, hänvisningar till avvikelser, åtgärderna för de integrerade målen, processerna)
+    läser i stället det här utdraget, som sparas i cachen för varje avvikelse.
+    """
+
+    id: Id
+    process: Text | None = None
+    åtgärder: list[Atgard] = []
+
+    @classmethod
+    def ur(cls, avvikelse: Avvikelse) -> Avvikelseindex:
+        """Utdraget ur en avvikelse."""
+        return cls.model_construct(
+            id=avvikelse.id, process=avvikelse.process, åtgärder=avvikelse.åtgärder
+        )
