@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kvalitet import cache, kontroll
+from kvalitet import kontroll
 from kvalitet.fynd import Bedomt
+from kvalitet.lasning import cache
 from kvalitet.verksamhet import ladda
 from tests.conftest import PER, kor
 
@@ -180,7 +181,7 @@ def test_parallell_lasning_ger_samma_resultat_som_i_en_process(med_fel: Path) ->
 def test_parallellt_tolkade_dokument_hamnar_ocksa_i_cachen(
     med_fel: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kvalitet import inlasning
+    from kvalitet.lasning import inlasning
 
     monkeypatch.setattr(inlasning, "GRANS", 0)  # parallellt även för få filer
     forsta = _fynd(med_fel)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kvalitet import cache
+from kvalitet.lasning import cache
 from kvalitet.verksamhet import ladda
 from tests.conftest import PER, kor
 

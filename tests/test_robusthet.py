@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from kvalitet import kontroll, yamlio
 from kvalitet.dokument import markdown_delar
-from kvalitet.filer import STORSTA_FIL
+from kvalitet.lasning.filer import STORSTA_FIL
 from kvalitet.modell import FILTYPER
 from kvalitet.verksamhet import ladda
 from tests.conftest import AVVIKELSE, EXEMPEL, GUIDE, HUSET, PER, SESSION, bygg_tradet, kor

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from kvalitet import inlasning, kontroll
+from kvalitet import kontroll
 from kvalitet.dokument import Dokument
-from kvalitet.filer import Fil
 from kvalitet.kontroller import REGLER
+from kvalitet.lasning import inlasning
+from kvalitet.lasning.filer import Fil
 from tests.conftest import PER, kor
 
 AVV = "avvikelser/2026"

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from kvalitet import personnummer, yamlio
-from kvalitet.filer import LANK_UT, STORSTA_FIL, Fil
 from kvalitet.fynd import Fynd
+from kvalitet.lasning.filer import LANK_UT, STORSTA_FIL, Fil
 from kvalitet.modell import Filtyp
 from kvalitet.personnummer import Personnummertraff
 

@@ -2,7 +2,7 @@
 
 Med cachen är kontrollen stegvis: en avvikelse som inte har ändrats läses inte, och
 dess fynd tas ur cachen, så länge inget annat än avvikelser har ändrats (se
-kvalitet.cache.fyndnyckel). Reglerna som jämför avvikelser med varandra (TVARS, se
+kvalitet.lasning.cache.fyndnyckel). Reglerna som jämför avvikelser med varandra (TVARS, se
 kvalitet.kontroller) körs varje gång, över avvikelsernas index. Resultatet är
 detsamma som när allt läses (det prövas i testerna).
 """
@@ -15,12 +15,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from kvalitet import cache, filer, regelverk
+from kvalitet import regelverk
 from kvalitet.dokument import Dokument
-from kvalitet.filer import Fil, hitta_rot
 from kvalitet.fynd import Bedomt, Filtypsantal, Fynd, Niva, Resultat
 from kvalitet.kontroller import REGLER
 from kvalitet.kontroller._bas import Kontext, Regel
+from kvalitet.lasning import cache, filer
+from kvalitet.lasning.filer import Fil, hitta_rot
 from kvalitet.modell import FILTYPER, filtyp_for
 from kvalitet.modell.avvikelse import Avvikelse
 from kvalitet.verksamhet import Verksamhet, ladda, ladda_stegvis, ladda_vid
@@ -39,7 +40,7 @@ def kontrollera(
         start: Verksamhetens mapp.
         per: Dagen som kontrollen bedöms per.
         bas: En git-referens (gren, tagg, incheckning) att jämföra skyddade poster med.
-        anvand_cache: Återanvänd tolkningen av oförändrade dokument (se kvalitet.cache).
+        anvand_cache: Återanvänd tolkningen av oförändrade dokument (se kvalitet.lasning.cache).
         alla: Verksamhetens filer, om de redan är listade.
 
     Returns:

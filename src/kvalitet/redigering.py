@@ -15,10 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kvalitet import filer, kontroll, skrivning, yamlio
+from kvalitet import kontroll, skrivning, yamlio
 from kvalitet.dokument import Dokument, tolka_dokument
 from kvalitet.fel import KvalitetFel, Slutkod
 from kvalitet.fynd import Bedomt
+from kvalitet.lasning import filer
 from kvalitet.modell import filtyp_for
 from kvalitet.skrivning import Andring
 

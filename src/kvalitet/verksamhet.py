@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
-from kvalitet import filer, personnummer
+from kvalitet import personnummer
 from kvalitet.dokument import Dokument, tolka_dokument
 from kvalitet.fel import Anvandningsfel
-from kvalitet.filer import HUSET, hitta_rot
+from kvalitet.lasning import filer
+from kvalitet.lasning.filer import HUSET, hitta_rot
 from kvalitet.modell import filtyp_for
 from kvalitet.modell._bas import Atgard
 from kvalitet.modell.arshjul import Session
@@ -33,7 +34,7 @@ from kvalitet.personnummer import Personnummertraff
 from kvalitet.svenska import normaliserad
 
 if TYPE_CHECKING:
-    from kvalitet import inlasning
+    from kvalitet.lasning import inlasning
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -331,10 +332,10 @@ def ladda(
     Args:
         start: Verksamhetens mapp (eller en mapp i den).
         anvand_cache: Återanvänd tolkningen av dokument som inte har ändrats
-            (`.kvalitet/cache/`, se kvalitet.cache).
+            (`.kvalitet/cache/`, se kvalitet.lasning.cache).
         parallell: Tolka parallellt (True), i en process (False) eller efter antalet
             filer (None, standard).
-        alla: Verksamhetens filer, om de redan är listade (se kvalitet.filer.alla).
+        alla: Verksamhetens filer, om de redan är listade (se kvalitet.lasning.filer.alla).
         filtyper: Läs bara dokument av dessa filtyper (namnen i kvalitet.modell.FILTYPER),
             för ett kommando som inte behöver resten; None läser alla.
 
@@ -371,7 +372,7 @@ def _las(
     filtyper: Collection[str] | None,
     fyndnyckel: str | None,
 ) -> tuple[Verksamhet, inlasning.Inlast]:
-    from kvalitet import inlasning
+    from kvalitet.lasning import inlasning
 
     alla = filer.alla(rot) if alla is None else alla
     dokument = [fil for fil in alla if fil.ar_dokument]

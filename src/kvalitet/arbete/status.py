@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from kvalitet import cache, egenkontrollen, kontroll, risker
+from kvalitet import egenkontrollen, kontroll, risker
 from kvalitet.anvisning import kommando
 from kvalitet.arbete import arshjul, avvikelse, egenkontroll, garage, handlingsplan, riskanalys
 from kvalitet.egenkontrollen import Lage
 from kvalitet.fynd import Niva
+from kvalitet.lasning import cache
 from kvalitet.modell.avvikelse import Avvikelsestatus
 from kvalitet.svenska import antal, fel_och_varningar, kort
 from kvalitet.tabell import Tabell, Vy

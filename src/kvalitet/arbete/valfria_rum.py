@@ -15,7 +15,7 @@ from typing import Any
 
 from kvalitet import mallar, redigering, yamlio
 from kvalitet.fel import Anvandningsfel, TrasigFil
-from kvalitet.filer import HUSET
+from kvalitet.lasning.filer import HUSET
 from kvalitet.modell.rum import RumGuide
 from kvalitet.skrivning import Andring
 from kvalitet.svenska import normaliserad

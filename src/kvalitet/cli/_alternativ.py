@@ -55,7 +55,8 @@ def rummen(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     Läser bara huset.yaml i -C-mappen eller den aktuella mappen (eller en mapp ovanför),
     och ger inga förslag i stället för ett fel.
     """
-    from kvalitet import filer, yamlio
+    from kvalitet import yamlio
+    from kvalitet.lasning import filer
 
     try:
         rot = filer.hitta_rot(Path(ctx.params.get("katalog") or "."))

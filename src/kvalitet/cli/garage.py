@@ -62,7 +62,8 @@ def poster(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """
     from pathlib import Path
 
-    from kvalitet import filer, yamlio
+    from kvalitet import yamlio
+    from kvalitet.lasning import filer
 
     try:
         rot = filer.hitta_rot(Path(ctx.params.get("katalog") or "."))

@@ -60,7 +60,8 @@ def kontrollera(
     Slutkod 0 när inga fel finns, 1 vid fel (med --strikt även vid varningar),
     2 vid fel användning.
     """
-    from kvalitet import cache, filer, rapportorer
+    from kvalitet import rapportorer
+    from kvalitet.lasning import cache, filer
 
     formatera = rapportorer.FORMAT[_alternativ.ett_av(format_, FORMAT, "--format")]
     datum = _alternativ.datum(per)

@@ -43,7 +43,7 @@ def schema(ut: Ut = None, vscode: Vscode = False, katalog: Katalog = _alternativ
     skrivs över; finns en annan fil med samma namn ändras ingenting (slutkod 1).
     """
     from kvalitet import schema as karna
-    from kvalitet.filer import hitta_rot
+    from kvalitet.lasning.filer import hitta_rot
 
     rot = hitta_rot(katalog)
     mapp = (ut if ut is not None else rot / karna.STANDARDMAPP).resolve()

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kvalitet.filer import LANK_UT
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
 from kvalitet.kontroller._inlasning import inlasningsfynd
+from kvalitet.lasning.filer import LANK_UT
 
 ID = "FIL001"
 NIVA = Niva.fel

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from kvalitet import arshjulet, kontroll, regelverk
 from kvalitet.fel import KvalitetFel
-from kvalitet.filer import HUSET, hitta_rot
 from kvalitet.fynd import Niva, Resultat
+from kvalitet.lasning.filer import HUSET, hitta_rot
 from kvalitet.rapporter import Bild, Huvud, alla, visa_antal
 from kvalitet.rapporter import arshjul as arshjulsrapport
 from kvalitet.rapporter.avvikelser import TYPER

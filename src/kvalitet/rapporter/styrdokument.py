@@ -20,8 +20,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from kvalitet import filer, historik, markdown
+from kvalitet import historik, markdown
 from kvalitet.dokument import Dokument
+from kvalitet.lasning import filer
 from kvalitet.modell.lagkrav import Lagkrav
 from kvalitet.modell.styrdokument import Dokumentstatus, Slag, Styrdokument
 from kvalitet.rapporter import Bild, Huvud, Uppdrag, huvud

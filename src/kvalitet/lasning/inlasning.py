@@ -18,10 +18,10 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
-from kvalitet import cache
 from kvalitet.dokument import Dokument, LattDokument, las_dokument
-from kvalitet.filer import Fil
 from kvalitet.fynd import Fynd
+from kvalitet.lasning import cache
+from kvalitet.lasning.filer import Fil
 from kvalitet.modell import filtyp_for
 from kvalitet.modell.avvikelse import Avvikelse, Avvikelseindex
 from kvalitet.personnummer import Personnummertraff, Traff
@@ -51,7 +51,7 @@ class Inlast:
 
         Args:
             fynd: De lästa avvikelsernas fynd från reglerna som inte har TVARS.
-            nyckel: Det som fynden gäller för (se kvalitet.cache.fyndnyckel).
+            nyckel: Det som fynden gäller för (se kvalitet.lasning.cache.fyndnyckel).
         """
         sparas = {
             vag: (self._summor[vag], {"nyckel": nyckel, "lista": [astuple(f) for f in lista]})

@@ -26,7 +26,7 @@ något annat än en vanlig fil eller mapp) där cachen ska ligga, till exempel i
 pull request, används inte, och `forbered` ersätter den. En cachefil läses bara om den är
 en vanlig fil på högst STORSTA_FIL byte.
 
-Modulen importerar inte modellerna (dokumenten byggs ur sina poster i kvalitet.inlasning),
+Modulen importerar inte modellerna (dokumenten byggs ur sina poster i kvalitet.lasning.inlasning),
 så att ett utfall ur cachen inte behöver ladda pydantic.
 """
 
@@ -48,12 +48,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import kvalitet
-from kvalitet import __version__, filer, mallar
+from kvalitet import __version__, mallar
 from kvalitet.fynd import Bedomt, Filtypsantal, Fynd, Niva, Resultat
+from kvalitet.lasning import filer
 
 if TYPE_CHECKING:
     from kvalitet.dokument import Dokument
-    from kvalitet.filer import Fil
+    from kvalitet.lasning.filer import Fil
 
 KATALOG = Path(".kvalitet") / "cache"
 FIL = "dokument.sqlite"
@@ -409,7 +410,7 @@ def post(dok: Dokument, summa: str, index: str | None = None) -> dict[str, Any] 
     """Dokumentets post i cachen, eller None när det inte ska cachas (det har fel).
 
     En avvikelse har också sitt index (se kvalitet.modell.avvikelse.Avvikelseindex);
-    den stegvisa kontrollen lägger till dess fynd (se kvalitet.inlasning.Inlast.spara).
+    den stegvisa kontrollen lägger till dess fynd (se kvalitet.lasning.inlasning.Inlast.spara).
     """
     if dok.modell is None or dok.inlasningsfynd or dok.valideringsfel or dok.filtyp is None:
         return None
@@ -448,7 +449,7 @@ def utfall(rot: Path, filer: list[Fil], per: date, kontrollera: Callable[[], Res
 
     Args:
         rot: Verksamhetens rot.
-        filer: Alla filer i verksamheten (se kvalitet.filer.alla).
+        filer: Alla filer i verksamheten (se kvalitet.lasning.filer.alla).
         per: Bedömningsdagen.
         kontrollera: Kör kontrollen (när utfallet inte finns i cachen).
 
