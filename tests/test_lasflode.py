@@ -11,7 +11,7 @@ import pytest
 
 from kvalitet.lasning import cache
 from kvalitet.verksamhet import ladda
-from tests.conftest import PER, kor
+from tests.conftest import PER, innehall, kor
 
 KOMMANDON = [
     ("status", "--per", PER),
@@ -106,3 +106,26 @@ def test_rapporterna_ar_desamma_med_kall_och_varm_cache(
     varm = skriv("varm")
     shutil.rmtree(exempel / cache.KATALOG)
     assert kall == varm == skriv("igen")
+
+
+SKRIVANDE = [
+    ("arshjul", "starta", "omvarld", "--ar", "2027"),
+    ("avvikelse", "ny", "--typ", "synpunkt", "--rum", "trygghet", "--datum", PER,
+     "--beskrivning", "Svårt att nå handläggaren."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kommando", SKRIVANDE, ids=[" ".join(k[:2]) for k in SKRIVANDE])
+def test_skrivande_kommandon_skriver_detsamma_med_kall_och_varm_cache(
+    exempel: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kommando: tuple[str, ...]
+) -> None:
+    # De läser avvikelserna som index när cachen finns (issue 17); filen blir densamma.
+    from kvalitet.arbete import _id
+
+    monkeypatch.setattr(_id, "slumpdel", lambda: "abc")
+    kall = tmp_path / "kall"
+    shutil.copytree(exempel, kall)
+    assert kor("kontrollera", str(exempel), "--per", PER).slutkod == 0  # värmer cachen
+    assert _kor(exempel, kommando)[0] == 0
+    assert _kor(kall, kommando)[0] == 0
+    assert innehall(exempel) == innehall(kall)

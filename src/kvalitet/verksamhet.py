@@ -70,8 +70,9 @@ class Verksamhet:
         """Alla filer som de listades när hela verksamheten lästes (med sina
         kontrollsummor), så att kontrollens sparade utfall kan användas; None annars."""
         self.olasta: list[tuple[Dokument, Avvikelseindex]] = []
-        """Avvikelser som den stegvisa kontrollen inte läste (se kvalitet.stegvis): bara
-        deras index. De finns inte i `dokument` eller `avvikelser`."""
+        """Avvikelser som bara lästes som index (se ladda med som_index, och den stegvisa
+        kontrollen). De finns inte i `dokument` eller `avvikelser`, men i
+        `avvikelseindex` och `alla_atgarder()`."""
         self.vagar: list[str] | None = None
         """Alla dokuments vägar i filordning, också de som inte lästes; None när alla
         dokument finns i `dokument`."""
@@ -81,7 +82,12 @@ class Verksamhet:
         platser = {dok.relativ for dok in nya}
         behallna = [dok for dok in self.dokument if dok.relativ not in platser]
         dokument = sorted([*behallna, *nya], key=lambda dok: dok.relativ)
-        return Verksamhet(self.rot, dokument, self.ovriga_filer, self.lankar_ut)
+        kopia = Verksamhet(self.rot, dokument, self.ovriga_filer, self.lankar_ut)
+        kopia.olasta = [par for par in self.olasta if par[0].relativ not in platser]
+        if self.vagar is not None:
+            vagar = set(self.vagar) | platser
+            kopia.vagar = sorted(vagar, key=lambda vag: vag.split("/"))
+        return kopia
 
     def med_fel(self) -> list[Dokument]:
         """Dokument som inte kunde läsas eller inte följer formatet (och därför inte räknas)."""
@@ -326,6 +332,7 @@ def ladda(
     parallell: bool | None = None,
     alla: list[filer.Fil] | None = None,
     filtyper: Collection[str] | None = None,
+    som_index: bool = False,
 ) -> Verksamhet:
     """Läs en verksamhet: varje YAML-dokument tolkas och valideras.
 
@@ -338,6 +345,10 @@ def ladda(
         alla: Verksamhetens filer, om de redan är listade (se kvalitet.lasning.filer.alla).
         filtyper: Läs bara dokument av dessa filtyper (namnen i kvalitet.modell.FILTYPER),
             för ett kommando som inte behöver resten; None läser alla.
+        som_index: Med cachen: läs avvikelser som inte har ändrats bara som index (id,
+            typ, datum, rum, process, status och åtgärder), för ett kommando som inte
+            behöver deras texter. Kommandot läser då avvikelserna genom
+            `avvikelseindex` och `alla_atgarder()`.
 
     Returns:
         Verksamheten.
@@ -345,7 +356,8 @@ def ladda(
     Raises:
         Anvandningsfel: När mappen inte är en verksamhet.
     """
-    verksamhet, inlast = _las(hitta_rot(start), anvand_cache, parallell, alla, filtyper, None)
+    rot = hitta_rot(start)
+    verksamhet, inlast = _las(rot, anvand_cache, parallell, alla, filtyper, som_index, None)
     inlast.spara()
     return verksamhet
 
@@ -359,9 +371,7 @@ def ladda_stegvis(
     den finns bara i `Verksamhet.olasta` (med sitt index) och dess fynd i
     `Inlast.sparade_fynd`. Cachen skrivs när fynden är kända (Inlast.spara).
     """
-    verksamhet, inlast = _las(rot, True, None, alla, None, fyndnyckel)
-    verksamhet.olasta = inlast.olasta
-    return verksamhet, inlast
+    return _las(rot, True, None, alla, None, True, fyndnyckel)
 
 
 def _las(
@@ -370,6 +380,7 @@ def _las(
     parallell: bool | None,
     alla: list[filer.Fil] | None,
     filtyper: Collection[str] | None,
+    som_index: bool,
     fyndnyckel: str | None,
 ) -> tuple[Verksamhet, inlasning.Inlast]:
     from kvalitet.lasning import inlasning
@@ -382,9 +393,10 @@ def _las(
     if filtyper is not None:
         olasta = [fil for fil in dokument if not _av_filtyp(fil, filtyper)]
         dokument = [fil for fil in dokument if _av_filtyp(fil, filtyper)]
-    inlast = inlasning.las(rot, dokument, anvand_cache, parallell, olasta, fyndnyckel)
+    inlast = inlasning.las(rot, dokument, anvand_cache, parallell, olasta, som_index, fyndnyckel)
     verksamhet = Verksamhet(rot, inlast.dokument, ovriga, lankar_ut)
     verksamhet.vagar = [fil.relativ for fil in alla if fil.ar_dokument]
+    verksamhet.olasta = inlast.olasta
     if filtyper is None:
         verksamhet.filer = alla
     return verksamhet, inlast
@@ -406,6 +418,6 @@ def ladda_vid(rot: Path, ref: str) -> Verksamhet:
     dokument = [
         tolka_dokument(relativ, rot / relativ, filtyp_for(relativ), radata)
         for relativ, radata in sorted(gitinfo.filer_vid(rot, ref).items())
-        if filer.Fil(relativ, rot / relativ).ar_dokument
+        if filer.Fil(relativ, str(rot / relativ)).ar_dokument
     ]
     return Verksamhet(rot, dokument, [])

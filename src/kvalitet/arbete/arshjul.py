@@ -233,7 +233,7 @@ def _avvikelser(v: Verksamhet, rum: Rum, forra: tuple[Dokument, Session] | None,
     else:
         infort = v.huset[1].årshjul.infört if v.huset else date.min
         fran, sedan = infort, f"sedan årshjulet infördes ({infort})"
-    traffar = sorted(a.id for _, a in v.avvikelser if a.rum == rum.id and fran < a.inkom <= per)
+    traffar = sorted(a.id for _, a in v.avvikelseindex if a.rum == rum.id and fran < a.inkom <= per)
     hanvisning = f" (se kvalitet avvikelse lista --rum {rum.id})"
     if not traffar:
         return f"Inga avvikelser, synpunkter eller klagomål i rummet {sedan}."

@@ -6,11 +6,12 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePosixPath
 from typing import Any
 
 from kvalitet import gitinfo, redigering, yamlio
 from kvalitet.arbete._id import nytt_id
-from kvalitet.modell.avvikelse import Avvikelse, Avvikelsestatus, Avvikelsetyp
+from kvalitet.modell.avvikelse import Avvikelseindex, Avvikelsestatus, Avvikelsetyp
 from kvalitet.skrivning import Andring
 from kvalitet.svenska import antal, sorteringsnyckel
 from kvalitet.tabell import Tabell
@@ -71,8 +72,10 @@ def ny(v: Verksamhet, uppgifter: Ny, slump: Callable[[], str] | None = None) -> 
 
 
 def _upptagna(v: Verksamhet, ar: int) -> set[str]:
-    upptagna = {a.id for _, a in v.avvikelser}
-    upptagna |= {dok.sokvag.stem for dok in v.dokument if dok.relativ.startswith("avvikelser/")}
+    upptagna = {a.id for _, a in v.avvikelseindex}
+    upptagna |= {
+        PurePosixPath(vag).stem for vag in v.dokumentvagar if vag.startswith("avvikelser/")
+    }
     if gitinfo.git_finns():
         upptagna |= gitinfo.namn_i_alla_grenar(v.rot / "avvikelser" / str(ar))
     return upptagna
@@ -155,7 +158,7 @@ def lista(
     rum = v.hitta_rum(rum_text).id if rum_text else None
     valda = [
         a
-        for _, a in v.avvikelser
+        for _, a in v.avvikelseindex
         if (ar is None or a.inkom.year == ar)
         and (typ is None or a.typ == typ)
         and (rum is None or a.rum == rum)
@@ -171,7 +174,7 @@ def lista(
     )
 
 
-def _rad(v: Verksamhet, a: Avvikelse) -> tuple[str, ...]:
+def _rad(v: Verksamhet, a: Avvikelseindex) -> tuple[str, ...]:
     oppna = sum(1 for atgard in a.åtgärder if not atgard.ar_avslutad())
     atgarder = f"{len(a.åtgärder)} ({antal(oppna, 'öppen', 'öppna')})" if a.åtgärder else "–"
     return (
@@ -185,7 +188,7 @@ def _rad(v: Verksamhet, a: Avvikelse) -> tuple[str, ...]:
     )
 
 
-def _summa(valda: list[Avvikelse]) -> str:
+def _summa(valda: list[Avvikelseindex]) -> str:
     per_typ: dict[str, int] = {}
     for a in valda:
         per_typ[str(a.typ)] = per_typ.get(str(a.typ), 0) + 1

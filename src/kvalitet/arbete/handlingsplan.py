@@ -7,7 +7,7 @@ from datetime import date
 
 from kvalitet.modell._bas import Atgardsstatus
 from kvalitet.modell.arshjul import Session
-from kvalitet.modell.avvikelse import Avvikelse
+from kvalitet.modell.avvikelse import Avvikelse, Avvikelseindex
 from kvalitet.modell.egenkontroll import Egenkontrollresultat
 from kvalitet.modell.riskanalys import Riskanalys
 from kvalitet.svenska import antal, kort, normaliserad, sorteringsnyckel
@@ -32,7 +32,7 @@ def rum_for(plats: Atgardsplats) -> str:
     if plats.rum is not None:
         return plats.rum
     modell = plats.dok.modell
-    return modell.rum if isinstance(modell, Session | Avvikelse) else ""
+    return modell.rum if isinstance(modell, Session | Avvikelse | Avvikelseindex) else ""
 
 
 def kalla(plats: Atgardsplats) -> str:
@@ -45,7 +45,9 @@ def kalla(plats: Atgardsplats) -> str:
         return f"egenkontroll {modell.id}{id_}"
     if isinstance(modell, Riskanalys):
         return f"riskanalys {modell.id}{id_}"
-    return f"avvikelse {modell.id}{id_}" if isinstance(modell, Avvikelse) else plats.dok.relativ
+    if isinstance(modell, Avvikelse | Avvikelseindex):
+        return f"avvikelse {modell.id}{id_}"
+    return plats.dok.relativ
 
 
 def valda(v: Verksamhet, urval: Urval, per: date) -> list[Atgardsplats]:
@@ -54,7 +56,7 @@ def valda(v: Verksamhet, urval: Urval, per: date) -> list[Atgardsplats]:
     ansvarig = normaliserad(urval.ansvarig) if urval.ansvarig else None
     traffar = [
         p
-        for p in v.atgarder()
+        for p in v.alla_atgarder()
         if (not urval.forsenade or p.atgard.dagar_forsenad(per))
         and (not urval.oppna or not p.atgard.ar_avslutad())
         and (ansvarig is None or ansvarig in normaliserad(p.atgard.ansvarig or ""))

@@ -39,7 +39,7 @@ def status(v: Verksamhet, per: date) -> Vy:
 
 
 def _atgarder(v: Verksamhet, per: date) -> Tabell:
-    alla = list(v.atgarder())
+    alla = list(v.alla_atgarder())
     rader = []
     for rum in v.rum:
         i_rummet = [p for p in alla if handlingsplan.rum_for(p) == rum.id]
@@ -59,7 +59,7 @@ def _atgarder(v: Verksamhet, per: date) -> Tabell:
 
 
 def _arenden(v: Verksamhet, ar: int) -> Tabell:
-    arets = [a for _, a in v.avvikelser if a.inkom.year == ar]
+    arets = [a for _, a in v.avvikelseindex if a.inkom.year == ar]
     rader = []
     for typ, namn in avvikelse.TYPNAMN.items():
         av_typen = [a for a in arets if a.typ == typ]
@@ -158,9 +158,13 @@ def _garaget(v: Verksamhet) -> str:
 def _kontroll(v: Verksamhet, per: date) -> str:
     # Kontrollens sparade utfall gäller när inget har ändrats sedan den kördes (samma
     # avtryck som kvalitet kontrollera använder); annars körs reglerna och utfallet sparas.
+    # Med avvikelser lästa som index körs den stegvisa kontrollen, som läser det den behöver.
     if v.filer is None:
         resultat = kontroll.bedom(v, per)
     else:
-        resultat = cache.utfall(v.rot, v.filer, per, lambda: kontroll.bedom(v, per))
+        alla = v.filer
+        resultat = cache.utfall(
+            v.rot, alla, per, lambda: kontroll.kontrollera(v.rot, per, anvand_cache=True, alla=alla)
+        )
     fel, varningar = resultat.antal(Niva.fel), resultat.antal(Niva.varning)
     return f"Kontrollen: {fel_och_varningar(fel, varningar)} (visa dem med: kvalitet kontrollera)."

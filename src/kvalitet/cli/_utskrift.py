@@ -14,17 +14,19 @@ if TYPE_CHECKING:
     from kvalitet.verksamhet import Verksamhet
 
 
-def ladda(katalog: Path, *filtyper: str) -> Verksamhet:
+def ladda(katalog: Path, *filtyper: str, som_index: bool = False) -> Verksamhet:
     """Läs verksamheten och varna för filer som har fel och därför inte räknas med.
 
     Alla kommandon läser genom samma cache som kontrollen (`.kvalitet/cache/`): ett
     dokument som inte har ändrats tolkas inte igen. Med `filtyper` läses bara de filtyper
-    som kommandot behöver (till exempel inga avvikelser för årshjulets plan).
+    som kommandot behöver (till exempel inga avvikelser för årshjulets plan); med
+    `som_index` läses avvikelser som inte har ändrats bara som index (se
+    kvalitet.verksamhet.ladda).
     """
     from kvalitet.svenska import antal
     from kvalitet.verksamhet import ladda as las
 
-    v = las(katalog, anvand_cache=True, filtyper=filtyper or None)
+    v = las(katalog, anvand_cache=True, filtyper=filtyper or None, som_index=som_index)
     trasiga = [dok.relativ for dok in v.med_fel()]
     if trasiga:
         visade = ", ".join(trasiga[:3]) + (" …" if len(trasiga) > 3 else "")

@@ -77,7 +77,7 @@ def starta(
     idag = _alternativ.datum(None)
     dag = _alternativ.datum(datum, "--datum") if datum else None
     ar_ = _alternativ.ar(ar, (dag or idag).year)
-    v = _utskrift.ladda(katalog)
+    v = _utskrift.ladda(katalog, som_index=True)
     valt = _alternativ.rum(rum, v)
     try:
         andring = arshjul.starta(v, valt, ar_, dag, idag, fore_inforandet)

@@ -70,7 +70,7 @@ def ny(
     from kvalitet.arbete._spara import spara
     from kvalitet.modell.avvikelse import Avvikelsetyp
 
-    v = _utskrift.ladda(katalog, "hus", "avvikelse")
+    v = _utskrift.ladda(katalog, "hus", "avvikelse", som_index=True)
     uppgifter = avvikelse.Ny(
         typ=Avvikelsetyp(_alternativ.kravs(typ, "--typ", "Typ av ärende", TYPER)),
         rum=_alternativ.rum(rum, v, "--rum"),
@@ -125,7 +125,7 @@ def lista(
     valt_ar = _alternativ.ar(ar, 0) or None
     vald_typ = Avvikelsetyp(_alternativ.ett_av(typ, TYPER, "--typ")) if typ else None
     valt_format = _alternativ.ett_av(format_, _alternativ.LISTFORMAT, "--format")
-    v = _utskrift.ladda(katalog, "hus", "avvikelse")
+    v = _utskrift.ladda(katalog, "hus", "avvikelse", som_index=True)
     skriv_lista(avvikelse.lista(v, valt_ar, vald_typ, rum, oppna), valt_format, alla)
     return _utskrift.trasiga_kallor(v, "avvikelse")
 

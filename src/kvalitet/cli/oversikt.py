@@ -51,7 +51,7 @@ def handlingsplan(
         status=Atgardsstatus(_alternativ.ett_av(status, STATUSAR, "--status")) if status else None,
     )
     valt_format = _alternativ.ett_av(format_, _alternativ.LISTFORMAT, "--format")
-    v = _utskrift.ladda(katalog)
+    v = _utskrift.ladda(katalog, som_index=True)
     skriv_lista(karna.tabell(v, urval, _alternativ.datum(per)), valt_format, alla)
     return _utskrift.trasiga_kallor(v, *_utskrift.KALLOR_ATGARDER)
 
@@ -60,7 +60,7 @@ def status(katalog: Katalog = _alternativ.MAPP, per: Per = None) -> int:
     """Visa läget: årshjulet, åtgärder, ärenden, åtaganden, egenkontroll, risker och Garaget."""
     from kvalitet.arbete import status as karna
 
-    v = _utskrift.ladda(katalog)
+    v = _utskrift.ladda(katalog, som_index=True)
     skriv_vy(karna.status(v, _alternativ.datum(per)))
     return _utskrift.trasiga_kallor(v)
 

@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 KATALOG = Path(".kvalitet") / "cache"
 FIL = "dokument.sqlite"
 UTFALL = "utfall.json"
-FORMAT = 5
+FORMAT = 6
 STORSTA_FIL = 256 * 1024 * 1024
 """Största cachefil som läses (256 MB; dokumentens cache är ungefär 2 kB per dokument)."""
 _INTE_LANKAR = getattr(os, "O_NOFOLLOW", 0)
@@ -98,18 +98,24 @@ def _giltighet(rot: Path) -> str:
     return summa.hexdigest()
 
 
-def las(rot: Path, filtyper: Collection[str] | None = None, med_index: bool = False) -> Poster:
+def las(
+    rot: Path,
+    filtyper: Collection[str] | None = None,
+    med_index: bool = False,
+    med_fynd: bool = False,
+) -> Poster:
     """Cachens rader efter dokumentets väg, utan modellerna (se las_modeller).
 
-    En rad har kontrollsumman och filtypen, och med `med_index` för en avvikelse också
-    index och fynd (när de finns). Summan och filtypen är bara ett urval av rader att
+    En rad har kontrollsumman och filtypen, och för en avvikelse också index och fynd
+    när de efterfrågas (och finns). Summan och filtypen är bara ett urval av rader att
     hämta modellerna för: las_modeller prövar deras signatur. Index och fynd med fel
     signatur tas inte med. Kan cachen inte litas på blir det inga rader.
 
     Args:
         rot: Verksamhetens rot.
         filtyper: Bara rader för dessa filtyper; None ger alla.
-        med_index: Läs också index och fynd (den stegvisa kontrollen).
+        med_index: Läs också avvikelsernas index.
+        med_fynd: Läs också avvikelsernas sparade fynd (den stegvisa kontrollen).
     """
     fraga = "SELECT vag, filtyp, summa, idx, hsig, fynd, fsig FROM dokument"
     if not med_index:
@@ -127,7 +133,7 @@ def las(rot: Path, filtyper: Collection[str] | None = None, med_index: bool = Fa
                 post: dict[str, Any] = {"summa": summa, "filtyp": filtyp}
                 if idx and _giltig(nyckel, hsig, vag, filtyp, summa, idx):
                     post["index"] = idx
-                    if fynd and _giltig(nyckel, fsig, vag, summa, fynd):
+                    if med_fynd and fynd and _giltig(nyckel, fsig, vag, summa, fynd):
                         post["fynd"] = json.loads(fynd)
                 poster[vag] = post
     return poster

@@ -39,29 +39,15 @@ class Fil:
     """En fil i verksamheten: vägen relativt roten (med snedstreck) och på disken."""
 
     relativ: str
-    sokvag: Path
+    vag: str
+    """Vägen på disken som text (se sokvag)."""
     utanfor: bool = False
     """Filen är en symbolisk länk till något utanför verksamhetens rot: den läses aldrig."""
 
-    def stat(self) -> os.stat_result:
-        """Filens storlek och ändringstid (länkar följs), hämtade en gång per körning.
-
-        Utfallets avtryck och dokumentcachen frågar båda; med tiotusentals filer märks
-        det.
-
-        Raises:
-            OSError: När filen inte går att nå.
-        """
-        svar = self.__dict__.get("_stat")
-        if svar is None:
-            try:
-                svar = self.sokvag.stat()
-            except OSError as fel:
-                svar = fel
-            self.__dict__["_stat"] = svar  # dataklassen är fryst; cachen är ingen nyckel
-        if isinstance(svar, OSError):
-            raise svar
-        return svar
+    @cached_property
+    def sokvag(self) -> Path:
+        """Vägen på disken; byggs först när den behövs (med tiotusentals filer märks det)."""
+        return Path(self.vag)
 
     def summa(self) -> str:
         """En kontrollsumma av filens innehåll (BLAKE2b), räknad en gång per körning.
@@ -77,7 +63,7 @@ class Fil:
         svar = self.__dict__.get("_summa")
         if svar is None:
             try:
-                svar = _summa(self.sokvag, self.stat())
+                svar = _summa(self.vag)
             except OSError as fel:
                 svar = fel
             self.__dict__["_summa"] = svar
@@ -99,12 +85,14 @@ class Fil:
         return self.relativ.endswith(YAML_SUFFIX) or markdown
 
 
-def _summa(sokvag: Path, info: os.stat_result) -> str:
-    if not stat.S_ISREG(info.st_mode) or info.st_size > STORSTA_FIL:
-        return f"{info.st_mode}:{info.st_size}:{info.st_mtime_ns}"
-    # os.read i stället för en buffrad fil: med tiotusentals små filer märks skillnaden.
+def _summa(sokvag: str) -> str:
+    # os.read i stället för en buffrad fil, och fstat på den öppna filen i stället för
+    # en stat på vägen: med tiotusentals små filer märks skillnaden.
     fd = os.open(sokvag, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > STORSTA_FIL:
+            return f"{info.st_mode}:{info.st_size}:{info.st_mtime_ns}"
         data = os.read(fd, info.st_size + 1)
         summa = hashlib.blake2b(data, digest_size=16)
         if len(data) > info.st_size:  # filen har vuxit sedan stat: läs resten också
@@ -134,7 +122,7 @@ def hitta_rot(start: Path) -> Path:
     )
 
 
-def inom(rot: Path, sokvag: Path) -> bool:
+def inom(rot: Path, sokvag: str | Path) -> bool:
     """Sant när vägen, med alla länkar följda, ligger i roten (eller är roten)."""
     verklig, bas = os.path.realpath(sokvag), os.path.realpath(rot)
     return verklig == bas or verklig.startswith(bas.rstrip(os.sep) + os.sep)
@@ -183,9 +171,8 @@ def _i_mappen(rot: Path, mapp: str, prefix: str) -> Iterator[Fil]:
                 yield from _i_mappen(rot, post.path, relativ + "/")
             # En mapp med ett dokuments namn tas med: den ger ett fynd (FIL001).
             if post.name.endswith(YAML_SUFFIX):
-                yield Fil(relativ, Path(post.path))
+                yield Fil(relativ, post.path)
             continue
         # En trasig länk med ett dokuments namn tas med; den ger också ett fynd.
         if post.name.endswith(YAML_SUFFIX) or not lank or post.is_file():
-            sokvag = Path(post.path)
-            yield Fil(relativ, sokvag, lank and not inom(rot, sokvag))
+            yield Fil(relativ, post.path, lank and not inom(rot, post.path))

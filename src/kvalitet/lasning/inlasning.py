@@ -68,6 +68,7 @@ def las(
     anvand_cache: bool,
     parallell: bool | None,
     olasta: Sequence[Fil] = (),
+    som_index: bool = False,
     fyndnyckel: str | None = None,
 ) -> Inlast:
     """Alla filers dokument, i samma ordning som filerna; cachen skrivs med Inlast.spara.
@@ -79,15 +80,18 @@ def las(
         parallell: Läs parallellt (True), i en process (False) eller efter antalet (None).
         olasta: Dokument som finns men inte behövs den här gången; deras rader i cachen
             behålls som de är.
+        som_index: En avvikelse som inte har ändrats läses bara som sitt index (se
+            kvalitet.modell.avvikelse.Avvikelseindex), ur cachen.
         fyndnyckel: För den stegvisa kontrollen: en avvikelse som inte har ändrats och
-            har sparade fynd med den här nyckeln läses inte; dess index och fynd tas ur
-            cachen.
+            har sparade fynd med den här nyckeln läses bara som sitt index, och dess
+            fynd tas ur cachen.
 
     Returns:
         Dokumenten, och de olästa avvikelserna.
     """
     typer = {typ.namn for fil in filer if (typ := filtyp_for(fil.relativ)) is not None}
-    huvuden = cache.las(rot, typer, fyndnyckel is not None) if anvand_cache else {}
+    som_index = som_index or fyndnyckel is not None
+    huvuden = cache.las(rot, typer, som_index, fyndnyckel is not None) if anvand_cache else {}
     summor: dict[str, str] = {}
     index: list[tuple[Dokument, Avvikelseindex]] = []
     sparade: list[Fynd] = []
@@ -99,7 +103,7 @@ def las(
         post = huvuden.get(fil.relativ) if fil.relativ in summor else None
         if post is None or not _galler(fil, summor[fil.relativ], post):
             continue
-        ur_index = _ur_indexet(fil, post, fyndnyckel) if fyndnyckel else None
+        ur_index = _ur_indexet(fil, post, fyndnyckel) if som_index else None
         if ur_index is None:
             ur_cachen.append(fil)
         else:
@@ -147,20 +151,30 @@ def _galler(fil: Fil, summa: str, post: Any) -> bool:
 
 
 def _ur_indexet(
-    fil: Fil, post: Any, nyckel: str
+    fil: Fil, post: Any, nyckel: str | None
 ) -> tuple[tuple[Dokument, Avvikelseindex], list[Fynd]] | None:
-    """En oförändrad avvikelses index och sparade fynd, om de gäller nyckeln; annars None."""
+    """En oförändrad avvikelses index (och med en nyckel dess sparade fynd), eller None.
+
+    Med en nyckel blir det None när fynden inte finns eller gäller en annan nyckel.
+    Dokumentet har indexet som modell; texten läses bara om ett fynd behöver en rad.
+    """
     try:
-        if "index" not in post or post.get("fynd", {}).get("nyckel") != nyckel:
+        if "index" not in post:
             return None
+        fynd: list[Fynd] = []
+        if nyckel is not None:
+            if post.get("fynd", {}).get("nyckel") != nyckel:
+                return None
+            fynd = [
+                Fynd(str(f), int(rad), int(kol), str(regel), str(text))
+                for f, rad, kol, regel, text in post["fynd"]["lista"]
+            ]
         index = Avvikelseindex.model_validate_json(post["index"])
-        fynd = [
-            Fynd(str(f), int(rad), int(kol), str(regel), str(text))
-            for f, rad, kol, regel, text in post["fynd"]["lista"]
-        ]
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
-    return (LattDokument(fil.relativ, fil.sokvag, filtyp_for(fil.relativ)), index), fynd
+    dok = LattDokument(fil.relativ, fil.sokvag, filtyp_for(fil.relativ))
+    dok.modell = index
+    return (dok, index), fynd
 
 
 def _ur_cachen(fil: Fil, modell: str, pnr: list[Any]) -> Dokument | None:

@@ -122,21 +122,33 @@ class Avvikelse(Basmodell):
 
 
 class Avvikelseindex(Basmodell):
-    """Det ur en avvikelse som regler över flera filer behöver: kontrollens index.
+    """Avvikelsen utan sina texter: det som listor, läget och reglerna över filer behöver.
 
-    Den stegvisa kontrollen (se kvalitet.stegvis) läser inte om tusentals oförändrade
-    avvikelser; reglerna som jämför avvikelser med varandra eller med andra filer (dubbla
-    id, hänvisningar till avvikelser, åtgärderna för de integrerade målen, processerna)
-    läser i stället det här utdraget, som sparas i cachen för varje avvikelse.
+    Indexet sparas i cachen för varje avvikelse (se kvalitet.lasning). Den stegvisa
+    kontrollen läser inte om tusentals oförändrade avvikelser: reglerna som jämför
+    avvikelser med varandra eller med andra filer (dubbla id, hänvisningar, åtgärderna
+    för de integrerade målen, processerna) läser indexet. Detsamma gör kommandon som
+    behöver alla avvikelser men inte deras beskrivningar (`avvikelse lista`, `status`,
+    `handlingsplan`, `avvikelse ny`, `arshjul starta`).
     """
 
     id: Id
+    typ: Avvikelsetyp
+    inkom: Datum
+    rum: Id
     process: Text | None = None
+    status: Avvikelsestatus = Avvikelsestatus.registrerad
     åtgärder: list[Atgard] = []
 
     @classmethod
     def ur(cls, avvikelse: Avvikelse) -> Avvikelseindex:
-        """Utdraget ur en avvikelse."""
+        """Indexet för en avvikelse."""
         return cls.model_construct(
-            id=avvikelse.id, process=avvikelse.process, åtgärder=avvikelse.åtgärder
+            id=avvikelse.id,
+            typ=avvikelse.typ,
+            inkom=avvikelse.inkom,
+            rum=avvikelse.rum,
+            process=avvikelse.process,
+            status=avvikelse.status,
+            åtgärder=avvikelse.åtgärder,
         )
