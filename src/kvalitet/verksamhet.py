@@ -201,7 +201,10 @@ class Verksamhet:
         lasta = [(dok, Avvikelseindex.ur(avvikelse)) for dok, avvikelse in self.avvikelser]
         if not self.olasta:
             return lasta
-        return sorted([*lasta, *self.olasta], key=lambda par: par[0].relativ.split("/"))
+        ordning = {vag: i for i, vag in enumerate(self.dokumentvagar)}
+        return sorted(
+            [*lasta, *self.olasta], key=lambda par: ordning.get(par[0].relativ, len(ordning))
+        )
 
     @property
     def dokumentvagar(self) -> list[str]:

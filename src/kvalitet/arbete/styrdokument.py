@@ -64,7 +64,7 @@ def lista(v: Verksamhet, per: date, slag: Slag | None = None, forfallna: bool = 
     Returns:
         Tabellen, sorterad efter slag och titel.
     """
-    las = historik.las_tyst(v.rot)
+    las = historik.las_tyst(v.rot, [dok.relativ for dok, _ in v.styrdokument])
     dokumenten = [
         (dok, d)
         for dok, d in v.styrdokument

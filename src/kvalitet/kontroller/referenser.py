@@ -65,13 +65,12 @@ def _i_huset(v: Verksamhet) -> tuple[tuple[str, set[str], str], ...]:
 def _atgardshanvisningar(v: Verksamhet) -> Iterator[Fynd]:
     garage = {post.id for post in v.garaget[1].poster} if v.garaget else set()
     avvikelser = {avvikelse.id for _, avvikelse in v.avvikelseindex}
-    i_huset = _i_huset(v)
+    listor = (
+        ("garaget", garage, "ingen post i Garaget"),
+        ("avvikelser", avvikelser, "ingen avvikelse"),
+        *_i_huset(v),
+    )
     for plats in v.alla_atgarder():
-        listor = (
-            ("garaget", garage, "ingen post i Garaget"),
-            ("avvikelser", avvikelser, "ingen avvikelse"),
-            *i_huset,
-        )
         for nyckel, kanda, vad in listor:
             for i, id_ in enumerate(getattr(plats.atgard, nyckel)):
                 if id_ not in kanda:

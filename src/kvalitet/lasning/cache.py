@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 KATALOG = Path(".kvalitet") / "cache"
 FIL = "dokument.sqlite"
 UTFALL = "utfall.json"
-FORMAT = 6
+FORMAT = 7
 STORSTA_FIL = 256 * 1024 * 1024
 """Största cachefil som läses (256 MB; dokumentens cache är ungefär 2 kB per dokument)."""
 _INTE_LANKAR = getattr(os, "O_NOFOLLOW", 0)
@@ -102,7 +102,7 @@ def las(
     rot: Path,
     filtyper: Collection[str] | None = None,
     med_index: bool = False,
-    med_fynd: bool = False,
+    fyndnyckel: str | None = None,
 ) -> Poster:
     """Cachens rader efter dokumentets väg, utan modellerna (se las_modeller).
 
@@ -114,12 +114,13 @@ def las(
     Args:
         rot: Verksamhetens rot.
         filtyper: Bara rader för dessa filtyper; None ger alla.
-        med_index: Läs också avvikelsernas index.
-        med_fynd: Läs också avvikelsernas sparade fynd (den stegvisa kontrollen).
+        med_index: Läs också avvikelsernas index ("index", JSON).
+        fyndnyckel: Läs också avvikelsernas sparade fynd ("fynd", en JSON-lista), när de
+            gäller den här nyckeln (den stegvisa kontrollen).
     """
-    fraga = "SELECT vag, filtyp, summa, idx, hsig, fynd, fsig FROM dokument"
+    fraga = "SELECT vag, filtyp, summa, idx, hsig, fnyckel, fynd, fsig FROM dokument"
     if not med_index:
-        fraga = "SELECT vag, filtyp, summa, '', '', '', '' FROM dokument"
+        fraga = "SELECT vag, filtyp, summa, '', '', '', '', '' FROM dokument"
     if filtyper is not None:
         fraga += f" WHERE filtyp IN ({','.join('?' * len(filtyper))})"
     poster: Poster = {}
@@ -127,14 +128,16 @@ def las(
         if db is None:
             return poster
         with contextlib.suppress(sqlite3.Error):
-            for vag, filtyp, summa, idx, hsig, fynd, fsig in db.execute(
+            for vag, filtyp, summa, idx, hsig, fnyckel, fynd, fsig in db.execute(
                 fraga, list(filtyper or ())
             ):
                 post: dict[str, Any] = {"summa": summa, "filtyp": filtyp}
-                if idx and _giltig(nyckel, hsig, vag, filtyp, summa, idx):
+                # Fyndens signatur täcker också indexet: en signatur att pröva per rad.
+                galler = fyndnyckel and fnyckel == fyndnyckel and fynd and idx
+                if galler and _giltig(nyckel, fsig, vag, filtyp, summa, idx, fnyckel, fynd):
+                    post["index"], post["fynd"] = idx, fynd
+                elif idx and _giltig(nyckel, hsig, vag, filtyp, summa, idx):
                     post["index"] = idx
-                    if med_fynd and fynd and _giltig(nyckel, fsig, vag, summa, fynd):
-                        post["fynd"] = json.loads(fynd)
                 poster[vag] = post
     return poster
 
@@ -162,13 +165,16 @@ def las_modeller(rot: Path, vagar: Collection[str]) -> dict[str, tuple[str, str,
     return svar
 
 
-def skriv(rot: Path, nya: Poster, fynd: dict[str, tuple[str, Any]], finns: Collection[str]) -> None:
+def skriv(
+    rot: Path, nya: Poster, fynd: dict[str, tuple[str, str, str, str, str]], finns: Collection[str]
+) -> None:
     """Skriv ändringarna i dokumentens cache; går det inte blir det ingen cache, inget fel.
 
     Args:
         rot: Verksamhetens rot.
         nya: Nya eller ändrade rader (med modell och personnummerträffar) efter väg.
-        fynd: För lästa avvikelser: (summan, fynden) att spara på deras rader.
+        fynd: För lästa avvikelser: (filtypen, summan, indexet, nyckeln och fynden som
+            en JSON-lista) att spara på deras rader.
         finns: Alla dokument som finns; rader för andra vägar tas bort.
     """
     with _databas(rot, skapa=True) as (nyckel, db):
@@ -184,12 +190,13 @@ def skriv(rot: Path, nya: Poster, fynd: dict[str, tuple[str, Any]], finns: Colle
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [_rad(nyckel, vag, post) for vag, post in nya.items()],
             )
-            rader = []
-            for vag, (summa, lista) in fynd.items():
-                text = json.dumps(lista, ensure_ascii=False)
-                rader.append((text, _signera(nyckel, vag, summa, text), vag, summa))
+            rader = [
+                (fnyckel, text, _signera(nyckel, vag, typ, summa, idx, fnyckel, text), vag, summa)
+                for vag, (typ, summa, idx, fnyckel, text) in fynd.items()
+            ]
             db.executemany(
-                "UPDATE dokument SET fynd = ?, fsig = ? WHERE vag = ? AND summa = ?", rader
+                "UPDATE dokument SET fnyckel = ?, fynd = ?, fsig = ? WHERE vag = ? AND summa = ?",
+                rader,
             )
 
 
@@ -210,13 +217,27 @@ def _rad(nyckel: bytes, vag: str, post: dict[str, Any]) -> tuple[Any, ...]:
 
 
 TABELL = """
-CREATE TABLE IF NOT EXISTS dokument (
+DROP TABLE IF EXISTS dokument;
+CREATE TABLE dokument (
     vag TEXT PRIMARY KEY, filtyp TEXT, summa TEXT, idx TEXT, hsig TEXT,
-    modell TEXT, pnr TEXT, msig TEXT, fynd TEXT, fsig TEXT
+    modell TEXT, pnr TEXT, msig TEXT, fnyckel TEXT, fynd TEXT, fsig TEXT
 );
-CREATE INDEX IF NOT EXISTS per_filtyp ON dokument (filtyp);
-CREATE TABLE IF NOT EXISTS om (nyckel TEXT PRIMARY KEY, varde TEXT);
+CREATE INDEX per_filtyp ON dokument (filtyp);
 """
+"""Dokumentens tabell, ny för varje giltighet (en annan version kan ha andra kolumner)."""
+KOLUMNER = [
+    "vag",
+    "filtyp",
+    "summa",
+    "idx",
+    "hsig",
+    "modell",
+    "pnr",
+    "msig",
+    "fnyckel",
+    "fynd",
+    "fsig",
+]
 
 
 @contextlib.contextmanager
@@ -265,12 +286,13 @@ def _anslut(fil: Path, rot: Path) -> sqlite3.Connection:
     try:
         db.execute("PRAGMA journal_mode = MEMORY")
         db.execute("PRAGMA synchronous = OFF")
-        db.executescript(TABELL)
+        db.execute("CREATE TABLE IF NOT EXISTS om (nyckel TEXT PRIMARY KEY, varde TEXT)")
         giltighet = f"{FORMAT}:{_giltighet(rot)}"
         sparad = db.execute("SELECT varde FROM om WHERE nyckel = 'giltighet'").fetchone()
-        if sparad != (giltighet,):
+        kolumner = [rad[1] for rad in db.execute("PRAGMA table_info(dokument)")]
+        if sparad != (giltighet,) or kolumner != KOLUMNER:
+            db.executescript(TABELL)
             with db:
-                db.execute("DELETE FROM dokument")
                 db.execute("INSERT OR REPLACE INTO om VALUES ('giltighet', ?)", (giltighet,))
     except sqlite3.Error:
         db.close()

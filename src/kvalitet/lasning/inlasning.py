@@ -9,6 +9,7 @@ Resultatet är detsamma som när allt läses i en process (det prövas i testern
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing
 import os
 from collections.abc import Mapping, Sequence
@@ -44,6 +45,8 @@ class Inlast:
     """Nya rader i cachen: de nytolkade dokumenten utan fel."""
     _finns: set[str]
     _summor: dict[str, str]
+    _index: dict[str, str]
+    """Avvikelsernas index (JSON) efter väg: fyndens signatur täcker också indexet."""
     _andrad: bool
 
     def spara(self, fynd: Mapping[str, list[Fynd]] | None = None, nyckel: str = "") -> None:
@@ -54,9 +57,15 @@ class Inlast:
             nyckel: Det som fynden gäller för (se kvalitet.lasning.cache.fyndnyckel).
         """
         sparas = {
-            vag: (self._summor[vag], {"nyckel": nyckel, "lista": [astuple(f) for f in lista]})
+            vag: (
+                "avvikelse",
+                self._summor[vag],
+                self._index[vag],
+                nyckel,
+                json.dumps([astuple(f) for f in lista], ensure_ascii=False),
+            )
             for vag, lista in (fynd or {}).items()
-            if vag in self._summor
+            if vag in self._summor and vag in self._index
         }
         if self._andrad or sparas:
             cache.skriv(self._rot, self._nya, sparas, self._finns)
@@ -91,7 +100,7 @@ def las(
     """
     typer = {typ.namn for fil in filer if (typ := filtyp_for(fil.relativ)) is not None}
     som_index = som_index or fyndnyckel is not None
-    huvuden = cache.las(rot, typer, som_index, fyndnyckel is not None) if anvand_cache else {}
+    huvuden = cache.las(rot, typer, som_index, fyndnyckel) if anvand_cache else {}
     summor: dict[str, str] = {}
     index: list[tuple[Dokument, Avvikelseindex]] = []
     sparade: list[Fynd] = []
@@ -133,7 +142,10 @@ def las(
         if vag in summor and (post := cache.post(dok, summor[vag], _index(dok))):
             nya[vag] = post
     andrad = anvand_cache and (bool(att_tolka) or any(vag not in finns for vag in huvuden))
-    return Inlast(dokument, index, sparade, rot, nya, finns, summor, andrad)
+    indexen = {
+        vag: post["index"] for vag, post in [*huvuden.items(), *nya.items()] if post.get("index")
+    }
+    return Inlast(dokument, index, sparade, rot, nya, finns, summor, indexen, andrad)
 
 
 def _galler(fil: Fil, summa: str, post: Any) -> bool:
@@ -163,12 +175,13 @@ def _ur_indexet(
             return None
         fynd: list[Fynd] = []
         if nyckel is not None:
-            if post.get("fynd", {}).get("nyckel") != nyckel:
+            if "fynd" not in post:  # inga fynd för den här nyckeln (se cache.las)
                 return None
-            fynd = [
-                Fynd(str(f), int(rad), int(kol), str(regel), str(text))
-                for f, rad, kol, regel, text in post["fynd"]["lista"]
-            ]
+            if post["fynd"] != "[]":
+                fynd = [
+                    Fynd(str(f), int(rad), int(kol), str(regel), str(text))
+                    for f, rad, kol, regel, text in json.loads(post["fynd"])
+                ]
         index = Avvikelseindex.model_validate_json(post["index"])
     except (AttributeError, KeyError, TypeError, ValueError):
         return None

@@ -145,7 +145,7 @@ def sidor(v: Verksamhet, uppdrag: Uppdrag) -> list[tuple[str, str, Any]]:
     if not v.styrdokument and v.lagkravslista is None:
         return []
     hit = hanvisningar(v)
-    las = historik.las_tyst(v.rot)
+    las = historik.las_tyst(v.rot, [dok.relativ for dok, _ in v.styrdokument])
     dokumentsidor = [
         (f"{MAPP}/{d.id}.html", "styrdokument", _dokumentsida(v, uppdrag, dok, d, hit, las))
         for dok, d in _ordnade(v)
