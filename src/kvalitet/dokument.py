@@ -21,6 +21,7 @@ from kvalitet.modell import Filtyp
 from kvalitet.personnummer import Personnummertraff
 
 _BOM = b"\xef\xbb\xbf"
+_INGEN_VAG = Path()
 _UTF16_BOM = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -76,6 +77,23 @@ class LattDokument(Dokument):
 
     Bara ett dokument utan fel cachas, så texten går att avkoda och tolka igen.
     """
+
+    @classmethod
+    def ur_fil(cls, fil: Fil, filtyp: Filtyp | None) -> LattDokument:
+        """Ett dokument för filen, vars väg blir en Path först när den behövs."""
+        dok = cls(fil.relativ, _INGEN_VAG, filtyp)
+        dok.__dict__["_sokvag"] = fil
+        return dok
+
+    @property
+    def sokvag(self) -> Path:
+        """Vägen på disken (tiotusentals dokument ur cachen behöver den sällan)."""
+        vag = self.__dict__["_sokvag"]
+        return vag.sokvag if isinstance(vag, Fil) else vag
+
+    @sokvag.setter
+    def sokvag(self, varde: Path) -> None:
+        self.__dict__["_sokvag"] = varde
 
     @property
     def text(self) -> str | None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar, overload
 
 from kvalitet.svenska import tal
+
+T = TypeVar("T")
+Rad = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,32 @@ class Tabell:
     rader: Sequence[tuple[str, ...]] = field(default_factory=list)
     tom: str = "Inget att visa."
     fot: str | None = None
+
+
+class Rader(Sequence[Rad], Generic[T]):
+    """En tabells rader, som räknas fram först när de visas.
+
+    En lista med tusentals åtgärder visar de 50 första (se forsta); de andra raderna
+    behöver aldrig byggas, utom med `--alla` eller `--format json|csv`.
+    """
+
+    def __init__(self, poster: Sequence[T], rad: Callable[[T], Rad]) -> None:
+        self._poster = poster
+        self._rad = rad
+
+    def __len__(self) -> int:
+        return len(self._poster)
+
+    @overload
+    def __getitem__(self, index: int) -> Rad: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Rad]: ...
+
+    def __getitem__(self, index: int | slice) -> Rad | list[Rad]:
+        if isinstance(index, slice):
+            return [self._rad(post) for post in self._poster[index]]
+        return self._rad(self._poster[index])
 
 
 Vy = list[Tabell | str]

@@ -14,7 +14,7 @@ from kvalitet.arbete._id import nytt_id
 from kvalitet.modell.avvikelse import Avvikelseindex, Avvikelsestatus, Avvikelsetyp
 from kvalitet.skrivning import Andring
 from kvalitet.svenska import antal, sorteringsnyckel
-from kvalitet.tabell import Tabell
+from kvalitet.tabell import Rader, Tabell
 from kvalitet.verksamhet import Verksamhet
 
 STANGDA = (Avvikelsestatus.avslutad,)
@@ -168,7 +168,7 @@ def lista(
     return Tabell(
         "Avvikelser, synpunkter och klagomål" + (f" {ar}" if ar else ""),
         ("Id", "Inkom", "Typ", "Rum", "Process", "Status", "Åtgärder"),
-        [_rad(v, a) for a in valda],
+        Rader(valda, lambda a: _rad(v, a)),
         tom="Inga ärenden passar urvalet.",
         fot=_summa(valda),
     )

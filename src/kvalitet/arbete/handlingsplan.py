@@ -12,7 +12,7 @@ from kvalitet.modell.egenkontroll import Egenkontrollresultat
 from kvalitet.modell.riskanalys import Riskanalys
 from kvalitet.svenska import antal, kort, normaliserad, sorteringsnyckel
 from kvalitet.svenska import datum as datumtext
-from kvalitet.tabell import Tabell
+from kvalitet.tabell import Rader, Tabell
 from kvalitet.verksamhet import Atgardsplats, Verksamhet
 
 
@@ -64,12 +64,14 @@ def valda(v: Verksamhet, urval: Urval, per: date) -> list[Atgardsplats]:
         and (urval.status is None or p.atgard.status == urval.status)
     ]
     # Det som ska göras först: öppna åtgärder före klara och avbrutna, sedan efter datum.
+    # Rummens nycklar räknas en gång, inte en gång per åtgärd.
+    rummen = {rum: sorteringsnyckel(v.rumsnamn(rum)) for rum in {rum_for(p) for p in traffar}}
     return sorted(
         traffar,
         key=lambda p: (
             p.atgard.ar_avslutad(),
             p.atgard.klart_senast or date.max,
-            sorteringsnyckel(v.rumsnamn(rum_for(p))),
+            rummen[rum_for(p)],
         ),
     )
 
@@ -81,17 +83,17 @@ def tabell(v: Verksamhet, urval: Urval, per: date) -> Tabell:
     return Tabell(
         f"Åtgärder per {per}",
         ("Rum och källa", "Åtgärd", "Ansvarig", "Klart senast", "Uppföljning", "Status"),
-        [
-            (
+        Rader(
+            traffar,
+            lambda p: (
                 f"{v.rumsnamn(rum_for(p))}\n{kalla(p)}",
                 kort(p.atgard.åtgärd, 90),
                 p.atgard.ansvarig or "–",
                 datumtext(p.atgard.klart_senast),
                 datumtext(p.atgard.uppföljning),
                 _status(p, per),
-            )
-            for p in traffar
-        ],
+            ),
+        ),
         tom="Inga åtgärder passar urvalet.",
         fot=f"{antal(len(traffar), 'åtgärd', 'åtgärder')}, varav"
         f" {antal(sena, 'försenad', 'försenade')}.",

@@ -185,7 +185,7 @@ def _ur_indexet(
         index = Avvikelseindex.model_validate_json(post["index"])
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
-    dok = LattDokument(fil.relativ, fil.sokvag, filtyp_for(fil.relativ))
+    dok = LattDokument.ur_fil(fil, filtyp_for(fil.relativ))
     dok.modell = index
     return (dok, index), fynd
 
@@ -196,7 +196,7 @@ def _ur_cachen(fil: Fil, modell: str, pnr: list[Any]) -> Dokument | None:
     if filtyp is None:
         return None
     try:
-        dok = LattDokument(fil.relativ, fil.sokvag, filtyp)
+        dok = LattDokument.ur_fil(fil, filtyp)
         dok.modell = filtyp.modell.model_validate_json(modell)
         dok.personnummer = [
             Personnummertraff(t["fil"], Traff(**t["traff"]), bool(t["saknar_skal"])) for t in pnr
