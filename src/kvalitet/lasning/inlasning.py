@@ -1,5 +1,9 @@
 """Att läsa många filer: ur cachen när de inte har ändrats, och parallellt annars.
 
+En avvikelse som inte har ändrats kan läsas bara som sitt index (se
+kvalitet.modell.avvikelse.Avvikelseindex), och i den stegvisa kontrollen med sina sparade
+fynd; då behöver varken filen eller hela modellen läsas.
+
 Tolkningen av YAML och valideringen mot modellerna är det som kostar i en stor
 verksamhet, och varje fil tolkas för sig. Därför delas filerna på datorns kärnor när de
 är många; hänvisningarna mellan dokumenten prövas sedan av reglerna i huvudprocessen.
@@ -37,7 +41,7 @@ class Inlast:
 
     dokument: list[Dokument]
     olasta: list[tuple[Dokument, Avvikelseindex]]
-    """Avvikelser som inte har ändrats och vars fynd finns i cachen: bara deras index."""
+    """Avvikelser som inte har ändrats och lästes bara som index, ur cachen."""
     sparade_fynd: list[Fynd]
     """De olästa avvikelsernas fynd ur cachen (reglerna utan TVARS)."""
     _rot: Path
@@ -98,9 +102,9 @@ def las(
     Returns:
         Dokumenten, och de olästa avvikelserna.
     """
-    typer = {typ.namn for fil in filer if (typ := filtyp_for(fil.relativ)) is not None}
+    filtyper = {typ.namn for fil in filer if (typ := filtyp_for(fil.relativ)) is not None}
     som_index = som_index or fyndnyckel is not None
-    huvuden = cache.las(rot, typer, som_index, fyndnyckel) if anvand_cache else {}
+    huvuden = cache.las(rot, filtyper, som_index, fyndnyckel) if anvand_cache else {}
     summor: dict[str, str] = {}
     index: list[tuple[Dokument, Avvikelseindex]] = []
     sparade: list[Fynd] = []
