@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXEMPEL, PER, kor
+from tests.conftest import EXEMPEL, PER, ROT, kor
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -210,3 +210,37 @@ def test_ett_styrdokuments_sida_med_tabell_och_lankar(tmp_path: Path, webblasare
     assert "Processbeskrivning – handläggning av ansökan" in [a.text for a in hit]
     bredd = webblasare.execute_script("return document.documentElement.scrollWidth")
     assert bredd <= webblasare.execute_script("return window.innerWidth")
+
+
+AXE = ROT / ".verktyg" / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core 4 från npm; .ci/run installerar den (npm install --prefix .verktyg axe-core@4)."""
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+"""WCAG 2.0 och 2.1, nivå A och AA (lagen om tillgänglighet till digital offentlig service)."""
+
+
+def test_varje_sida_klarar_wcag_21_aa_enligt_axe(tmp_path: Path, webblasare: Any) -> None:
+    if not AXE.is_file():
+        if KRAV:
+            pytest.fail(f"{AXE} saknas; .ci/run installerar den")
+        pytest.skip("axe-core saknas; installera: npm install --prefix .verktyg axe-core@4")
+    sajt = tmp_path / "webb"
+    svar = kor("rapport", "webb", "-C", str(EXEMPEL), "--per", PER, "--ut", str(sajt))
+    assert svar.slutkod == 0, svar
+    sidor = [*sorted(sajt.rglob("*.html")), _berattelsen(tmp_path)]
+    axe = AXE.read_text(encoding="utf-8")
+    brott: dict[str, list[str]] = {}
+    for sida in sidor:
+        webblasare.get(sida.as_uri())
+        webblasare.execute_script(axe)
+        svaret = webblasare.execute_async_script(
+            "const klar = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+            ".then(r => klar({version: axe.version, brott: r.violations.map("
+            "v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))}));",
+            WCAG,
+        )
+        assert svaret["version"].startswith("4."), svaret["version"]
+        if svaret["brott"]:
+            brott[sida.name] = svaret["brott"]
+    assert len(sidor) > 50, "hela webbplatsen och kvalitetsberättelsen"
+    assert brott == {}

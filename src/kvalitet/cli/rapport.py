@@ -1,4 +1,4 @@
-"""`kvalitet rapport …`: kvalitetsberättelsen och de andra rapporterna i Markdown och HTML."""
+"""`kvalitet rapport …`: kvalitetsberättelsen och de andra rapporterna i Markdown, HTML och PDF."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import typer
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Ar, Katalog, Per
 from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv
+from kvalitet.fel import Anvandningsfel
 
 if TYPE_CHECKING:
     from kvalitet.rapporter import Uppdrag
@@ -23,15 +24,17 @@ app = typer.Typer(
     cls=SvenskGrupp,
     rich_markup_mode=None,
     no_args_is_help=True,
-    help="Rapporter i Markdown och HTML: kvalitetsberättelsen, rummen, handlingsplanen,"
+    help="Rapporter i Markdown, HTML och PDF: kvalitetsberättelsen, rummen, handlingsplanen,"
     " avvikelserna, åtagandena, årshjulet, riskanalyserna och egenkontrollen.",
 )
 
-FORMAT = ("md", "html")
+FORMAT = ("md", "html", "pdf")
 Format = Annotated[
     str,
     typer.Option(
-        "--format", metavar="FORMAT", help="md (Markdown) eller html (en fristående fil)."
+        "--format",
+        metavar="FORMAT",
+        help="md (Markdown), html (en fristående fil) eller pdf (PDF/A, för diariet).",
     ),
 ]
 Ut = Annotated[
@@ -65,6 +68,11 @@ def _kor(
     from kvalitet.rapporter import alla
 
     ending = _alternativ.ett_av(format_, FORMAT, "--format")
+    if ending == "pdf" and ut == "-":
+        raise Anvandningsfel(
+            "En PDF skrivs till en fil, inte till standard ut.",
+            tips="Ange filen med --ut, till exempel --ut kvalitetsberattelse.pdf.",
+        )
     dag = _alternativ.datum(per)
     v = _utskrift.ladda(katalog)
     uppdrag = _uppdrag(v, ar, dag, exakta, rum)

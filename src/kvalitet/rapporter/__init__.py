@@ -80,6 +80,26 @@ class Rapportsort(Protocol):
         ...
 
 
+def _fran_kvalitet(innehall: bytes) -> bool:
+    """Sant när en fil är en rapport som kvalitet har skapat (och får skrivas över).
+
+    En text har märket (MARKOR) som kommentar i början; en PDF har kvalitet som skapare i
+    sin metadata (texten i en PDF är komprimerad, så den läses med pypdf).
+    """
+    if not innehall.startswith(b"%PDF-"):
+        return MARKOR.encode("utf-8") in innehall[:2000]
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        skapare = PdfReader(BytesIO(innehall)).metadata
+    except (PdfReadError, ValueError, KeyError):
+        return False
+    return skapare is not None and str(skapare.creator or "").startswith("kvalitet ")
+
+
 def visa_antal(n: int, minsta: int | None) -> str:
     """Ett antal, eller ”färre än N” när det är litet (men inte noll) och kan peka ut någon."""
     if minsta is not None and 0 < n < minsta:
@@ -95,7 +115,7 @@ def filer(
     Args:
         vy: Vy-modellen (med `bilder`).
         mall: Mallens namn.
-        ending: "md" eller "html".
+        ending: "md", "html" eller "pdf" (ur samma HTML, se kvalitet.rendering.pdf).
         ut: Rapportens fil.
         vaxlar: Mer som mallen ska få se.
 
@@ -107,25 +127,34 @@ def filer(
     """
     bildfiler = {b.namn: f"{ut.stem}-{b.namn}.svg" for b in vy.bilder} if ending == "md" else {}
     text = rendering.rendera(
-        mall, ending, vy=vy, bildfiler=bildfiler, markor=MARKOR, **(vaxlar or {})
+        mall,
+        "md" if ending == "md" else "html",
+        vy=vy,
+        bildfiler=bildfiler,
+        markor=MARKOR,
+        **(vaxlar or {}),
     )
+    if ending == "pdf":
+        from kvalitet.rendering.pdf import till_pdf
+
+        return [rapportfil(ut, till_pdf(text, ut.parent))]
     andringar = [rapportfil(ut, text)]
     if bildfiler:
         andringar += [rapportfil(ut.parent / bildfiler[b.namn], str(b.svg)) for b in vy.bilder]
     return andringar
 
 
-def rapportfil(sokvag: Path, text: str) -> Andring:
+def rapportfil(sokvag: Path, text: str | bytes) -> Andring:
     """En rapportfil att skriva: ny, eller en ersättning av en äldre rapport från kvalitet.
 
     Raises:
         FilenFinns: När filen finns och inte är en rapport från kvalitet.
     """
-    ny = text.encode("utf-8")
+    ny = text.encode("utf-8") if isinstance(text, str) else text
     if not sokvag.exists():
         return Andring(sokvag, ny)
     gammal = sokvag.read_bytes() if sokvag.is_file() else b""
-    if MARKOR.encode("utf-8") not in gammal[:2000]:
+    if not _fran_kvalitet(gammal):
         raise FilenFinns(
             f"{sokvag} finns redan och är ingen rapport från kvalitet, så den skrivs inte över.",
             tips="Välj en annan fil med --ut.",
