@@ -197,6 +197,8 @@ def test_webbens_lankar_leder_alla_till_filer_i_mappen(tmp_path: Path) -> None:
             adress = urlparse(lank)
             if not adress.path:  # en länk inom sidan (#avsnitt)
                 continue
+            if sida.name == "tillganglighet.html" and adress.netloc == "www.digg.se":
+                continue  # tillsynsmyndigheten, som redogörelsen ska hänvisa till
             assert not adress.scheme and not adress.netloc, (sida, lank)
             mal = (sida.parent / unquote(adress.path)).resolve()
             assert mal.is_file(), (sida.relative_to(ut), lank)

@@ -247,6 +247,25 @@ class Kolada(Basmodell):
     """Rummet vars session i årshjulet får jämförelserna som underlag."""
 
 
+class Tillganglighet(Basmodell):
+    """Uppgifterna i webbplatsens tillgänglighetsredogörelse (`rapport webb`).
+
+    En offentlig webbplats ska ha en redogörelse för sin tillgänglighet (lagen om
+    tillgänglighet till digital offentlig service); kvalitet skriver den ur de här
+    uppgifterna och sina egna tester.
+    """
+
+    kontakt: Text
+    """Vart den som inte kan ta del av innehållet vänder sig: en funktionsbrevlåda eller
+    ett telefonnummer, aldrig en persons namn."""
+    granskad: Datum
+    """Dagen då redogörelsen och webbplatsen senast granskades."""
+    svarstid: Text | None = None
+    """Hur snart den som hör av sig får svar, till exempel ”inom två arbetsdagar”."""
+    brister: list[Text] = []
+    """Kända brister i tillgängligheten och vad som görs åt dem; tom när inga är kända."""
+
+
 class Huset(Basmodell):
     """Hela huset: filen huset.yaml."""
 
@@ -262,3 +281,5 @@ class Huset(Basmodell):
     """Dagen dokumentet senast granskades och befanns aktuellt."""
     kolada: Kolada | None = None
     """Nyckeltalen ur Kolada som kommunen jämförs med (kvalitet kolada importera)."""
+    tillgänglighet: Tillganglighet | None = None
+    """Uppgifterna i webbplatsens tillgänglighetsredogörelse (kvalitet rapport webb)."""

@@ -3,8 +3,9 @@
 Startsidan visar huset och årshjulet och länkar till kvalitetsberättelsen, handlingsplanen,
 avvikelseanalysen, riskanalyserna, egenkontrollen, en sida per rum, session, åtagande,
 BUUUU-varv och riskanalys, och till styrdokumenten (en sida per dokument, register och
-en sökning, se kvalitet.rapporter.styrdokument). Alla länkar är
-relativa och varje sida är en fristående HTML-fil, så att mappen kan öppnas direkt från
+en sökning, se kvalitet.rapporter.styrdokument), och en tillgänglighetsredogörelse som
+varje sida länkar till (se kvalitet.rapporter.tillganglighet). Alla länkar är
+relativa (utom den till tillsynsmyndigheten i redogörelsen) och varje sida är en fristående HTML-fil, så att mappen kan öppnas direkt från
 disken, läggas på en intern webbserver eller skickas som zip.
 """
 
@@ -33,6 +34,7 @@ from kvalitet.rapporter import (
     riskanalyser,
     rum,
     styrdokument,
+    tillganglighet,
 )
 from kvalitet.rapporter.bilder import arshjulsbild, husbild
 from kvalitet.skrivning import Andring
@@ -141,6 +143,7 @@ def sidor(v: Verksamhet, uppdrag: Uppdrag) -> list[Sida]:
         Sida("avvikelser.html", "avvikelser", avvikelser.bygg(v, uppdrag)),
         Sida("riskanalyser.html", "riskanalyser", riskanalyser.bygg(v, uppdrag)),
         Sida("egenkontroll.html", "egenkontroll", egenkontroll.bygg(v, uppdrag)),
+        Sida("tillganglighet.html", tillganglighet.MALL, tillganglighet.bygg(v, uppdrag)),
     ]
     analyser = [
         Sida(f"riskanalyser/{a}.html", "riskanalys", riskanalyser.sida(v, uppdrag, a))
