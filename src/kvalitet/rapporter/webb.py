@@ -5,8 +5,9 @@ avvikelseanalysen, riskanalyserna, egenkontrollen, en sida per rum, session, åt
 BUUUU-varv och riskanalys, och till styrdokumenten (en sida per dokument, register och
 en sökning, se kvalitet.rapporter.styrdokument), och en tillgänglighetsredogörelse som
 varje sida länkar till (se kvalitet.rapporter.tillganglighet). Alla länkar är
-relativa (utom den till tillsynsmyndigheten i redogörelsen) och varje sida är en fristående HTML-fil, så att mappen kan öppnas direkt från
-disken, läggas på en intern webbserver eller skickas som zip.
+relativa (utom den till tillsynsmyndigheten i redogörelsen) och varje sida är en
+fristående HTML-fil, så att mappen kan öppnas direkt från disken, läggas på en intern
+webbserver eller skickas som zip.
 """
 
 from __future__ import annotations
