@@ -71,3 +71,21 @@ def test_en_redogorelse_utan_kontakt_ar_fel(exempel: Path) -> None:
     svar = kor("kontrollera", str(exempel), "--per", PER)
     assert svar.slutkod == 1
     assert re.search(r"huset\.yaml:\d+:\d+: fel SCH001 .*kontakt", svar.stdout), svar.stdout
+
+
+def test_varje_sida_har_hoppa_forbi_och_tabeller_med_rubrik(exempel: Path, tmp_path: Path) -> None:
+    sajt = _webb(exempel, tmp_path / "webb")
+    tabeller = 0
+    for sida in sorted(sajt.rglob("*.html")):
+        html = sida.read_text(encoding="utf-8")
+        forsta = re.search(r"<body>\s*(<a [^>]*>)", html)
+        assert forsta and 'href="#innehall"' in forsta[1], sida
+        assert '<main id="innehall">' in html, sida
+        for tabell in re.findall(r'<div class="tabell"[^>]*>(<table>.*?</table>)', html, re.S):
+            if sida.parent.name == "styrdokument" and "<caption" not in tabell:
+                continue  # en tabell i ett styrdokuments egen text (Markdown)
+            tabeller += 1
+            assert re.match(r"<table><caption[^>]*>[^<]+</caption>", tabell), (sida, tabell[:80])
+            rubriker = re.findall(r"<th\b[^>]*>", tabell)
+            assert rubriker and all("scope=" in th for th in rubriker), (sida, tabell[:80])
+    assert tabeller > 20
