@@ -36,5 +36,14 @@ def test_ci_anvander_debians_python() -> None:
 
 
 def test_ci_installerar_det_en_ny_maskin_saknar() -> None:
-    for paket in ("chromium", "chromium-driver"):
+    for paket in ("chromium", "chromium-driver", "npm"):
         assert re.search(rf"apt_installera [^\n]*\b{re.escape(paket)}\b", CI), paket
+    # PDF:erna (WeasyPrint) och testet som ritar en sida; de prövas med dpkg först.
+    for paket in ("libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core", "poppler-utils"):
+        assert re.search(rf"for paket in [^\n]*\b{re.escape(paket)}\b", CI), paket
+    # axe-core installeras i klonen, före testerna.
+    rader = CI.splitlines()
+    axe = next(i for i, rad in enumerate(rader) if "axe-core@4" in rad and "npm install" in rad)
+    klonen = next(i for i, rad in enumerate(rader) if rad.startswith("git clone"))
+    testerna = next(i for i, rad in enumerate(rader) if rad.endswith("skript/testa"))
+    assert klonen < axe < testerna
