@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import sys
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -11,19 +14,18 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from kvalitet.rapporter.alla import RAPPORTER
-from tests.conftest import PER, kor
+from tests.conftest import EXEMPEL, PER, kor
 
-RUBRIKER = [
-    "Sammanfattning",
-    "Verksamheten och ledningssystemet",
-    "Mål och strategier",
-    "Så har kvalitetsarbetet bedrivits",
-    "Vidtagna åtgärder",
-    "Resultat",
-    "De integrerade målen",
-    "Arbetsmiljön: bjälklaget",
-    "Garaget: parkerat till kommande år",
-]
+
+def _rubriker() -> list[str]:
+    """Kvalitetsberättelsens avsnitt, som HTML-rapportens innehållsförteckning har dem."""
+    svar = kor("rapport", "kvalitetsberattelse", "-C", str(EXEMPEL), "--per", PER,
+               "--format", "html", "--ut", "-")  # fmt: skip
+    assert svar.slutkod == 0, svar
+    innehall = svar.stdout.split('<nav class="innehall"', 1)[1].split("</nav>", 1)[0]
+    rubriker = [unescape(r) for r in re.findall(r'<a href="#[^"]+">([^<]+)</a>', innehall)]
+    assert len(rubriker) >= 8
+    return rubriker
 
 
 def _pdf(mapp: Path, rapport: str, ut: Path, *argument: str) -> PdfReader:
@@ -63,11 +65,12 @@ def test_rubrikerna_star_i_ordning_med_sidnummer_i_innehallet(berattelsen: Path)
     # Rubrikerna börjar var sin rad, i innehållets ordning.
     rader = [rad.strip() for sida in pdf.pages[1:] for rad in sida.extract_text().splitlines()]
     plats = 0
-    for rubrik in RUBRIKER:
+    rubriker = _rubriker()
+    for rubrik in rubriker:
         plats = next(i for i in range(plats, len(rader)) if rader[i].startswith(rubrik))
     # Innehållsförteckningen har sidnumret där avsnittet börjar.
     innehall = [rad for rad in forsta.splitlines() if rad.rstrip()[-1:].isdigit()]
-    for rubrik in RUBRIKER:
+    for rubrik in rubriker:
         rad = next(rad for rad in innehall if rubrik in rad)
         sida = pdf.pages[int(rad.split()[-1]) - 1].extract_text().splitlines()
         assert any(r.strip().startswith(rubrik) for r in sida), (rubrik, rad)
@@ -139,3 +142,15 @@ def test_pdf_till_standard_ut_vagras(exempel: Path) -> None:
     svar = kor("rapport", "handlingsplan", "-C", str(exempel), "--format", "pdf", "--ut", "-")
     assert svar.slutkod == 2
     assert "En PDF skrivs till en fil" in svar.stderr
+
+
+def test_utan_weasyprint_ett_svenskt_fel(
+    exempel: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import ger ImportError
+    svar = kor("rapport", "handlingsplan", "-C", str(exempel), "--per", PER, "--format", "pdf",
+               "--ut", str(tmp_path / "h.pdf"))  # fmt: skip
+    assert svar.slutkod == 2
+    assert "WeasyPrint eller dess bibliotek (Pango) saknas" in svar.stderr
+    assert "sudo apt install libpango" in svar.stderr and "Traceback" not in svar.stderr
+    assert not (tmp_path / "h.pdf").exists()

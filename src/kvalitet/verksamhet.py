@@ -197,7 +197,7 @@ class Verksamhet:
 
     @cached_property
     def avvikelseindex(self) -> list[tuple[Dokument, Avvikelseindex]]:
-        """Varje avvikelses index (id, process och åtgärder), också de olästas, i filordning."""
+        """Varje avvikelses index (se Avvikelseindex), också de olästas, i filordning."""
         lasta = [(dok, Avvikelseindex.ur(avvikelse)) for dok, avvikelse in self.avvikelser]
         if not self.olasta:
             return lasta

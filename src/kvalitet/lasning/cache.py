@@ -27,7 +27,8 @@ pull request, används inte, och `forbered` ersätter den. En cachefil läses ba
 en vanlig fil på högst STORSTA_FIL byte.
 
 Modulen importerar inte modellerna (dokumenten byggs ur sina poster i kvalitet.lasning.inlasning),
-så att ett utfall ur cachen inte behöver ladda pydantic.
+så att ett utfall ur cachen inte behöver ladda pydantic; sqlite3 läses in först när
+databasen öppnas.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ import hmac
 import json
 import os
 import secrets
-import sqlite3
 import stat
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import asdict
@@ -53,6 +53,8 @@ from kvalitet.fynd import Bedomt, Filtypsantal, Fynd, Niva, Resultat
 from kvalitet.lasning import filer
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from kvalitet.dokument import Dokument
     from kvalitet.lasning.filer import Fil
 
@@ -118,6 +120,8 @@ def las(
         fyndnyckel: Läs också avvikelsernas sparade fynd ("fynd", en JSON-lista), när de
             gäller den här nyckeln (den stegvisa kontrollen).
     """
+    import sqlite3
+
     fraga = "SELECT vag, filtyp, summa, idx, hsig, fnyckel, fynd, fsig FROM dokument"
     if not med_index:
         fraga = "SELECT vag, filtyp, summa, '', '', '', '', '' FROM dokument"
@@ -147,6 +151,8 @@ def las_modeller(rot: Path, vagar: Collection[str]) -> dict[str, tuple[str, str,
 
     Bara rader med giltig signatur (över väg, filtyp, summa, modell och träffar).
     """
+    import sqlite3
+
     svar: dict[str, tuple[str, str, list[Any]]] = {}
     lista = list(vagar)
     with _databas(rot, skapa=False) as (nyckel, db):
@@ -177,6 +183,8 @@ def skriv(
             en JSON-lista) att spara på deras rader.
         finns: Alla dokument som finns; rader för andra vägar tas bort.
     """
+    import sqlite3
+
     with _databas(rot, skapa=True) as (nyckel, db):
         if db is None:
             return
@@ -216,16 +224,7 @@ def _rad(nyckel: bytes, vag: str, post: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-TABELL = """
-DROP TABLE IF EXISTS dokument;
-CREATE TABLE dokument (
-    vag TEXT PRIMARY KEY, filtyp TEXT, summa TEXT, idx TEXT, hsig TEXT,
-    modell TEXT, pnr TEXT, msig TEXT, fnyckel TEXT, fynd TEXT, fsig TEXT
-);
-CREATE INDEX per_filtyp ON dokument (filtyp);
-"""
-"""Dokumentens tabell, ny för varje giltighet (en annan version kan ha andra kolumner)."""
-KOLUMNER = [
+KOLUMNER = (
     "vag",
     "filtyp",
     "summa",
@@ -237,7 +236,15 @@ KOLUMNER = [
     "fnyckel",
     "fynd",
     "fsig",
-]
+)
+"""Dokumentens tabell: vägen, filtypen, summan, indexet, modellen med
+personnummerträffarna och fynden, var och en med sin signatur (hsig, msig, fsig)."""
+TABELL = f"""
+DROP TABLE IF EXISTS dokument;
+CREATE TABLE dokument ({", ".join(f"{kolumn} TEXT" for kolumn in KOLUMNER)}, PRIMARY KEY (vag));
+CREATE INDEX per_filtyp ON dokument (filtyp);
+"""
+"""Tabellen görs ny för varje giltighet (en annan version kan ha andra kolumner)."""
 
 
 @contextlib.contextmanager
@@ -257,6 +264,8 @@ def _databas(rot: Path, skapa: bool) -> Iterator[tuple[bytes, sqlite3.Connection
 
 
 def _oppna(rot: Path, skapa: bool) -> sqlite3.Connection | None:
+    import sqlite3
+
     fil = rot / KATALOG / FIL
     if not _sakra_mappar(rot) or not _vanlig(fil, stat.S_ISREG):
         return None
@@ -281,6 +290,8 @@ def _oppna(rot: Path, skapa: bool) -> sqlite3.Connection | None:
 
 
 def _anslut(fil: Path, rot: Path) -> sqlite3.Connection:
+    import sqlite3
+
     # nofollow: en länk där databasen ska vara öppnas aldrig; ingen journalfil på disken.
     db = sqlite3.connect(f"file:{quote(str(fil))}?nofollow=1", uri=True, timeout=5)
     try:
@@ -289,7 +300,7 @@ def _anslut(fil: Path, rot: Path) -> sqlite3.Connection:
         db.execute("CREATE TABLE IF NOT EXISTS om (nyckel TEXT PRIMARY KEY, varde TEXT)")
         giltighet = f"{FORMAT}:{_giltighet(rot)}"
         sparad = db.execute("SELECT varde FROM om WHERE nyckel = 'giltighet'").fetchone()
-        kolumner = [rad[1] for rad in db.execute("PRAGMA table_info(dokument)")]
+        kolumner = tuple(rad[1] for rad in db.execute("PRAGMA table_info(dokument)"))
         if sparad != (giltighet,) or kolumner != KOLUMNER:
             db.executescript(TABELL)
             with db:
@@ -464,12 +475,7 @@ def fyndnyckel(rot: Path, filer: list[Fil], per: date, avvikelser: Collection[st
         per: Bedömningsdagen.
         avvikelser: Avvikelsernas vägar relativt roten.
     """
-    summa = hashlib.sha256(f"{__version__}\0{per.isoformat()}\0{_giltighet(rot)}".encode())
-    for fil in filer:
-        if fil.relativ not in avvikelser:
-            summa.update(_filrad(fil).encode("utf-8", "surrogateescape"))
-    summa.update(_kallkod().encode())
-    return summa.hexdigest()
+    return _avtryck(rot, [fil for fil in filer if fil.relativ not in avvikelser], per)
 
 
 def utfall(rot: Path, filer: list[Fil], per: date, kontrollera: Callable[[], Resultat]) -> Resultat:
@@ -486,7 +492,7 @@ def utfall(rot: Path, filer: list[Fil], per: date, kontrollera: Callable[[], Res
     """
     # Avtrycket tas innan något läses: ändras en fil under körningen gäller det sparade
     # utfallet inte nästa gång.
-    avtryck = _avtryck(rot, filer, per)
+    avtryck = _avtryck(rot, filer, per, _git_lage(rot))
     data = _las_signerad(rot, UTFALL)
     if isinstance(data, dict) and data.get("avtryck") == avtryck:
         with contextlib.suppress(KeyError, TypeError, ValueError):
@@ -496,20 +502,19 @@ def utfall(rot: Path, filer: list[Fil], per: date, kontrollera: Callable[[], Res
     return resultat
 
 
-def _avtryck(rot: Path, filer: list[Fil], per: date) -> str:
+def _avtryck(rot: Path, filer: list[Fil], per: date, *mer: bytes) -> str:
+    """En summa av versionen, dagen, huset, filernas vägar och innehåll, källkoden och `mer`."""
     summa = hashlib.sha256(f"{__version__}\0{per.isoformat()}\0{_giltighet(rot)}".encode())
     for fil in filer:
-        summa.update(_filrad(fil).encode("utf-8", "surrogateescape"))
+        try:
+            rad = f"\0{fil.relativ}\0{fil.summa()}"
+        except OSError as fel:
+            rad = f"\0{fil.relativ}\0{fel.errno}"
+        summa.update(rad.encode("utf-8", "surrogateescape"))
     summa.update(_kallkod().encode())
-    summa.update(_git_lage(rot))
+    for del_ in mer:
+        summa.update(del_)
     return summa.hexdigest()
-
-
-def _filrad(fil: Fil) -> str:
-    try:
-        return f"\0{fil.relativ}\0{fil.summa()}"
-    except OSError as fel:
-        return f"\0{fil.relativ}\0{fel.errno}"
 
 
 def _kallkod() -> str:

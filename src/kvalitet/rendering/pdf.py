@@ -40,9 +40,9 @@ def till_pdf(html: str, bas: Path) -> bytes:
     """
     try:
         from weasyprint import CSS, HTML
-    except (ImportError, OSError) as fel:
+    except (ImportError, OSError):
         raise PdfFel(
-            f"PDF kan inte göras här: WeasyPrint eller dess bibliotek saknas ({fel}).",
+            "PDF kan inte göras här: WeasyPrint eller dess bibliotek (Pango) saknas.",
             tips="Installera Pango och ett typsnitt, på Debian och Ubuntu:"
             " sudo apt install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core",
         ) from None
