@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import venv
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 import git
@@ -56,6 +58,17 @@ def kor(*argv: str) -> Korning:
     with redirect_stdout(ut), redirect_stderr(fel):
         slutkod = main(list(argv))
     return Korning(slutkod, ut.getvalue(), fel.getvalue())
+
+
+def kvalitetsberattelsens_rubriker() -> list[str]:
+    """Kvalitetsberättelsens avsnitt, som HTML-rapportens innehållsförteckning har dem."""
+    svar = kor("rapport", "kvalitetsberattelse", "-C", str(EXEMPEL), "--per", PER,
+               "--format", "html", "--ut", "-")  # fmt: skip
+    assert svar.slutkod == 0, svar
+    innehall = svar.stdout.split('<nav class="innehall"', 1)[1].split("</nav>", 1)[0]
+    rubriker = [unescape(r) for r in re.findall(r'<a href="#[^"]+">([^<]+)</a>', innehall)]
+    assert len(rubriker) >= 8
+    return rubriker
 
 
 def bygg_tradet(rot: Path, filer: dict[str, str]) -> Path:

@@ -38,8 +38,11 @@ def test_ci_anvander_debians_python() -> None:
 def test_ci_installerar_det_en_ny_maskin_saknar() -> None:
     for paket in ("chromium", "chromium-driver", "npm"):
         assert re.search(rf"apt_installera [^\n]*\b{re.escape(paket)}\b", CI), paket
-    # PDF:erna (WeasyPrint) och testet som ritar en sida; de prövas med dpkg först.
-    for paket in ("libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core", "poppler-utils"):
+    # PDF:erna (WeasyPrint), Word-figurerna (Cairo) och testet som ritar en sida; de prövas
+    # med dpkg först.
+    paketen = ("libpango-1.0-0", "libpangoft2-1.0-0", "libcairo2", "fonts-dejavu-core",
+               "poppler-utils")  # fmt: skip
+    for paket in paketen:
         assert re.search(rf"for paket in [^\n]*\b{re.escape(paket)}\b", CI), paket
     # axe-core installeras i klonen, före testerna.
     rader = CI.splitlines()

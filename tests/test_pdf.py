@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
-from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -14,18 +12,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from kvalitet.rapporter.alla import RAPPORTER
-from tests.conftest import EXEMPEL, PER, kor
-
-
-def _rubriker() -> list[str]:
-    """Kvalitetsberättelsens avsnitt, som HTML-rapportens innehållsförteckning har dem."""
-    svar = kor("rapport", "kvalitetsberattelse", "-C", str(EXEMPEL), "--per", PER,
-               "--format", "html", "--ut", "-")  # fmt: skip
-    assert svar.slutkod == 0, svar
-    innehall = svar.stdout.split('<nav class="innehall"', 1)[1].split("</nav>", 1)[0]
-    rubriker = [unescape(r) for r in re.findall(r'<a href="#[^"]+">([^<]+)</a>', innehall)]
-    assert len(rubriker) >= 8
-    return rubriker
+from tests.conftest import PER, kor, kvalitetsberattelsens_rubriker
 
 
 def _pdf(mapp: Path, rapport: str, ut: Path, *argument: str) -> PdfReader:
@@ -65,7 +52,7 @@ def test_rubrikerna_star_i_ordning_med_sidnummer_i_innehallet(berattelsen: Path)
     # Rubrikerna börjar var sin rad, i innehållets ordning.
     rader = [rad.strip() for sida in pdf.pages[1:] for rad in sida.extract_text().splitlines()]
     plats = 0
-    rubriker = _rubriker()
+    rubriker = kvalitetsberattelsens_rubriker()
     for rubrik in rubriker:
         plats = next(i for i in range(plats, len(rader)) if rader[i].startswith(rubrik))
     # Innehållsförteckningen har sidnumret där avsnittet börjar.

@@ -389,7 +389,7 @@ def test_skriver_bara_over_rapporter_fran_kvalitet(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "i_felet"),
     [
-        (("--format", "pdf"), "--format"),
+        (("--format", "odt"), "--format"),
         (("--ut", "f.txt"), "ändelsen"),
         (("--format", "text", "--ut", "f.html"), "--ut"),
         (("--ar", "tjugo"), "--ar"),

@@ -31,9 +31,9 @@ def standardfil(ar: int, ending: str) -> Path:
     return Path(f"forvaltning-{ar}.{ending}")
 
 
-def rapport(vy: SamlaVy, ending: str, ut: Path) -> list[Andring]:
+def rapport(vy: SamlaVy, ending: str, ut: Path, wordmall: Path | None = None) -> list[Andring]:
     """Den samlade rapporten som ändringar att skriva (skriver bara över kvalitets rapporter)."""
-    return filer(vy, MALL, ending, ut)
+    return filer(vy, MALL, ending, ut, wordmall=wordmall)
 
 
 def text(vy: SamlaVy, ending: str) -> str:

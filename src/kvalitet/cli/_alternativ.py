@@ -48,6 +48,35 @@ Listformat = Annotated[
 ]
 LISTFORMAT = ("text", "json", "csv")
 
+Wordmall = Annotated[
+    Path | None,
+    typer.Option(
+        "--mall",
+        metavar="FIL",
+        help="Kommunens Word-mall (.docx eller .dotx) för --format docx: dess format,"
+        " sidhuvud och sidfot används.",
+        show_default=False,
+    ),
+]
+BINARA = ("pdf", "docx")
+"""Rapportformat som bara kan skrivas till en fil (inte till standard ut)."""
+
+
+def rapportformat(ending: str | None, ut: str | None, wordmall: Path | None) -> None:
+    """Pröva att --ut och --mall passar formatet.
+
+    Raises:
+        Anvandningsfel: För PDF eller Word till standard ut, eller --mall utan docx.
+    """
+    if ending in BINARA and ut == "-":
+        namn = "En PDF" if ending == "pdf" else "Ett Word-dokument"
+        raise Anvandningsfel(
+            f"{namn} skrivs till en fil, inte till standard ut.",
+            tips=f"Ange filen med --ut, till exempel --ut kvalitetsberattelse.{ending}.",
+        )
+    if wordmall is not None and ending != "docx":
+        raise Anvandningsfel("--mall gäller bara Word-dokument.", tips="Lägg till --format docx.")
+
 
 def rummen(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Husets rum (id och namn) som börjar med det skrivna, för kompletteringen med tabb.

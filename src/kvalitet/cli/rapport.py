@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kvalitet.cli import _alternativ, _utskrift
-from kvalitet.cli._alternativ import Ar, Katalog, Per
+from kvalitet.cli._alternativ import Ar, Katalog, Per, Wordmall
 from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv
-from kvalitet.fel import Anvandningsfel
 
 if TYPE_CHECKING:
     from kvalitet.rapporter import Uppdrag
@@ -24,17 +23,17 @@ app = typer.Typer(
     cls=SvenskGrupp,
     rich_markup_mode=None,
     no_args_is_help=True,
-    help="Rapporter i Markdown, HTML och PDF: kvalitetsberättelsen, rummen, handlingsplanen,"
+    help="Rapporter i Markdown, HTML, PDF och Word: kvalitetsberättelsen, rummen, handlingsplanen,"
     " avvikelserna, åtagandena, årshjulet, riskanalyserna och egenkontrollen.",
 )
 
-FORMAT = ("md", "html", "pdf")
+FORMAT = ("md", "html", "pdf", "docx")
 Format = Annotated[
     str,
     typer.Option(
         "--format",
         metavar="FORMAT",
-        help="md (Markdown), html (en fristående fil) eller pdf (PDF/A, för diariet).",
+        help="md (Markdown), html (en fristående fil), pdf (PDF/A, för diariet) eller docx (Word).",
     ),
 ]
 Ut = Annotated[
@@ -63,21 +62,18 @@ def _kor(
     format_: str,
     ut: str | None,
     exakta: bool,
+    wordmall: Path | None,
     rum: str | None = None,
 ) -> int:
     from kvalitet.rapporter import alla
 
     ending = _alternativ.ett_av(format_, FORMAT, "--format")
-    if ending == "pdf" and ut == "-":
-        raise Anvandningsfel(
-            "En PDF skrivs till en fil, inte till standard ut.",
-            tips="Ange filen med --ut, till exempel --ut kvalitetsberattelse.pdf.",
-        )
+    _alternativ.rapportformat(ending, ut, wordmall)
     dag = _alternativ.datum(per)
     v = _utskrift.ladda(katalog)
     uppdrag = _uppdrag(v, ar, dag, exakta, rum)
     fil = alla.standardfil(v, namn, uppdrag, ending) if ut in (None, "-") else Path(ut)
-    andringar = alla.skapa(v, namn, uppdrag, ending, fil.resolve())
+    andringar = alla.skapa(v, namn, uppdrag, ending, fil.resolve(), wordmall)
     if ut == "-":
         skriv(andringar[0].ny.decode("utf-8").rstrip("\n"))
         return 0
@@ -126,8 +122,9 @@ def _rapportkommando(namn: str, hjalp: str) -> Callable[..., int]:
         format_: Format = "md",
         ut: Ut = None,
         exakta_antal: Exakta = False,
+        mall: Wordmall = None,
     ) -> int:
-        return _kor(namn, katalog, ar, per, format_, ut, exakta_antal)
+        return _kor(namn, katalog, ar, per, format_, ut, exakta_antal, mall)
 
     kommando.__doc__ = hjalp
     return kommando
@@ -153,9 +150,10 @@ def rum(
     format_: Format = "md",
     ut: Ut = None,
     exakta_antal: Exakta = False,
+    mall: Wordmall = None,
 ) -> int:
     """Ett rum: guiden, sessionerna år för år med svar och handlingsplan, och Garaget."""
-    return _kor("rum", katalog, ar, per, format_, ut, exakta_antal, rum)
+    return _kor("rum", katalog, ar, per, format_, ut, exakta_antal, mall, rum)
 
 
 @app.command(cls=SvensktKommando)

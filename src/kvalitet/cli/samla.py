@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kvalitet.cli import _alternativ
-from kvalitet.cli._alternativ import Ar, Per
+from kvalitet.cli._alternativ import Ar, Per, Wordmall
 from kvalitet.cli._konsol import SvensktKommando, skriv, skriv_fel, skriv_vy
 from kvalitet.fel import Anvandningsfel
 
 if TYPE_CHECKING:
     from kvalitet.rapporter.samla import SamlaVy
 
-FORMAT = ("text", "md", "html")
-_ENDINGAR = {".md": "md", ".html": "html", ".htm": "html"}
+FORMAT = ("text", "md", "html", "pdf", "docx")
+_ENDINGAR = {".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
 
 
 def samla(
@@ -37,7 +37,7 @@ def samla(
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="text (bara terminalen), md eller html (också en samlad rapport).",
+            help="text (bara terminalen), md, html, pdf eller docx (också en samlad rapport).",
             show_default=False,
         ),
     ] = None,
@@ -57,6 +57,7 @@ def samla(
             help="Visa också antal under gränsen (normalt ”färre än 5”); bara för internt bruk.",
         ),
     ] = False,
+    mall: Wordmall = None,
 ) -> int:
     """Samla flera verksamheter i en förvaltningsöversikt och en samlad rapport.
 
@@ -75,9 +76,10 @@ def samla(
             tips="Till exempel: kvalitet samla ifo/ funktionsstod/ --ut forvaltning.html",
         )
     ending = _ending(format_, ut)
+    _alternativ.rapportformat(ending, ut, mall)
     dag = _alternativ.datum(per)
     vy = bygg(kataloger, dag, _alternativ.ar(ar, dag.year), exakta_antal)
-    return _visa(vy, ending, ut, dag)
+    return _visa(vy, ending, ut, dag, mall)
 
 
 def _ending(format_: str | None, ut: str | None) -> str | None:
@@ -85,7 +87,7 @@ def _ending(format_: str | None, ut: str | None) -> str | None:
     if format_ is not None:
         valt = _alternativ.ett_av(format_, FORMAT, "--format")
         if valt == "text" and ut is not None:
-            raise Anvandningsfel("--ut skriver en rapport: välj --format md eller html.")
+            raise Anvandningsfel("--ut skriver en rapport: välj --format md, html, pdf eller docx.")
         return None if valt == "text" else valt
     if ut is None:
         return None
@@ -93,12 +95,13 @@ def _ending(format_: str | None, ut: str | None) -> str | None:
     if ending is None:
         raise Anvandningsfel(
             f"Formatet för ”{ut}” går inte att avgöra av ändelsen.",
-            tips="Ange --format md eller html, eller en fil som slutar på .md eller .html.",
+            tips="Ange --format md, html, pdf eller docx, eller en fil som slutar på .md,"
+            " .html, .pdf eller .docx.",
         )
     return ending
 
 
-def _visa(vy: SamlaVy, ending: str | None, ut: str | None, dag: date) -> int:
+def _visa(vy: SamlaVy, ending: str | None, ut: str | None, dag: date, wordmall: Path | None) -> int:
     from kvalitet.arbete import samla as karna
 
     for text in vy.dubbletter:
@@ -112,17 +115,16 @@ def _visa(vy: SamlaVy, ending: str | None, ut: str | None, dag: date) -> int:
     else:
         skriv_vy(karna.tabeller(vy))
         if ending:
-            _skriv_rapport(
-                vy, ending, Path(ut) if ut else karna.standardfil(vy.huvud.ar, ending), dag
-            )
+            fil = Path(ut) if ut else karna.standardfil(vy.huvud.ar, ending)
+            _skriv_rapport(vy, ending, fil, dag, wordmall)
     return int(karna.slutkod(vy))
 
 
-def _skriv_rapport(vy: SamlaVy, ending: str, fil: Path, dag: date) -> None:
+def _skriv_rapport(vy: SamlaVy, ending: str, fil: Path, dag: date, wordmall: Path | None) -> None:
     from kvalitet.arbete import samla as karna
     from kvalitet.arbete._spara import spara
 
-    andringar = karna.rapport(vy, ending, fil.resolve())
+    andringar = karna.rapport(vy, ending, fil.resolve(), wordmall)
     spara(fil.resolve().parent, andringar, dag)
     for andring in andringar:
         verb = "Skapade" if andring.ar_ny else "Skrev om"

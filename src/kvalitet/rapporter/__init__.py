@@ -84,8 +84,11 @@ def _fran_kvalitet(innehall: bytes) -> bool:
     """Sant när en fil är en rapport som kvalitet har skapat (och får skrivas över).
 
     En text har märket (MARKOR) som kommentar i början; en PDF har kvalitet som skapare i
-    sin metadata (texten i en PDF är komprimerad, så den läses med pypdf).
+    sin metadata (texten i en PDF är komprimerad, så den läses med pypdf), ett
+    Word-dokument som den som sparade det senast (Word skriver där sitt användarnamn).
     """
+    if innehall.startswith(b"PK\x03\x04"):
+        return _word_fran_kvalitet(innehall)
     if not innehall.startswith(b"%PDF-"):
         return MARKOR.encode("utf-8") in innehall[:2000]
     from io import BytesIO
@@ -100,6 +103,22 @@ def _fran_kvalitet(innehall: bytes) -> bool:
     return skapare is not None and str(skapare.creator or "").startswith("kvalitet ")
 
 
+def _word_fran_kvalitet(innehall: bytes) -> bool:
+    import zipfile
+    from io import BytesIO
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(BytesIO(innehall)) as paket:
+            egenskaper = ElementTree.fromstring(paket.read("docProps/core.xml"))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
+        return False
+    sparad_av = egenskaper.findtext(
+        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy"
+    )
+    return (sparad_av or "").startswith("kvalitet ")
+
+
 def visa_antal(n: int, minsta: int | None) -> str:
     """Ett antal, eller ”färre än N” när det är litet (men inte noll) och kan peka ut någon."""
     if minsta is not None and 0 < n < minsta:
@@ -108,16 +127,23 @@ def visa_antal(n: int, minsta: int | None) -> str:
 
 
 def filer(
-    vy: Any, mall: str, ending: str, ut: Path, vaxlar: dict[str, Any] | None = None
+    vy: Any,
+    mall: str,
+    ending: str,
+    ut: Path,
+    vaxlar: dict[str, Any] | None = None,
+    wordmall: Path | None = None,
 ) -> list[Andring]:
     """Rapportens fil (och för Markdown bildernas filer bredvid), som ändringar att skriva.
 
     Args:
         vy: Vy-modellen (med `bilder`).
         mall: Mallens namn.
-        ending: "md", "html" eller "pdf" (ur samma HTML, se kvalitet.rendering.pdf).
+        ending: "md", "html", "pdf" eller "docx" (de två sista ur samma HTML, se
+            kvalitet.rendering.pdf och kvalitet.rendering.docx).
         ut: Rapportens fil.
         vaxlar: Mer som mallen ska få se.
+        wordmall: Kommunens Word-mall för docx (None: kvalitets egen).
 
     Returns:
         Ändringarna: nya filer, eller ersättningar av rapporter som kvalitet skapat.
@@ -138,6 +164,10 @@ def filer(
         from kvalitet.rendering.pdf import till_pdf
 
         return [rapportfil(ut, till_pdf(text, ut.parent))]
+    if ending == "docx":
+        from kvalitet.rendering.docx import till_docx
+
+        return [rapportfil(ut, till_docx(text, wordmall))]
     andringar = [rapportfil(ut, text)]
     if bildfiler:
         andringar += [rapportfil(ut.parent / bildfiler[b.namn], str(b.svg)) for b in vy.bilder]

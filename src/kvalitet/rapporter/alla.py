@@ -45,7 +45,14 @@ def standardfil(v: Verksamhet, namn: str, uppdrag: Uppdrag, ending: str) -> Path
     return v.rot / "rapporter" / f"{namn}{rum}-{uppdrag.ar}.{ending}"
 
 
-def skapa(v: Verksamhet, namn: str, uppdrag: Uppdrag, ending: str, ut: Path) -> list[Andring]:
+def skapa(
+    v: Verksamhet,
+    namn: str,
+    uppdrag: Uppdrag,
+    ending: str,
+    ut: Path,
+    wordmall: Path | None = None,
+) -> list[Andring]:
     """Rapportens filer som ändringar att skriva (se `kvalitet.rapporter.filer`)."""
     sort = RAPPORTER[namn]
-    return filer(sort.bygg(v, uppdrag), sort.MALL, ending, ut)
+    return filer(sort.bygg(v, uppdrag), sort.MALL, ending, ut, wordmall=wordmall)
