@@ -244,3 +244,25 @@ def test_varje_sida_klarar_wcag_21_aa_enligt_axe(tmp_path: Path, webblasare: Any
             brott[sida.name] = svaret["brott"]
     assert len(sidor) > 50, "hela webbplatsen och kvalitetsberättelsen"
     assert brott == {}
+
+
+def test_varje_sida_gar_att_forstora_till_200_procent(tmp_path: Path, webblasare: Any) -> None:
+    # WCAG 1.4.4 och 1.4.10: 200 % i ett fönster 1280 px brett är 640 CSS-pixlar med dubbel
+    # pixeltäthet. Sidan får inte rulla i sidled (en bred tabell rullar i sin egen ruta).
+    webblasare.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 640, "height": 500, "deviceScaleFactor": 2, "mobile": False},
+    )
+    sidor = [*sorted(_webbplatsen(tmp_path).rglob("*.html")), _berattelsen(tmp_path)]
+    for_breda: dict[str, tuple[int, int]] = {}
+    for sida in sidor:
+        webblasare.get(sida.as_uri())
+        bredd, synlig, fonster = webblasare.execute_script(
+            "const d = document.documentElement;"
+            " return [d.scrollWidth, d.clientWidth, window.innerWidth];"
+        )
+        assert fonster == 640
+        if bredd > synlig:
+            for_breda[sida.name] = (bredd, synlig)
+    assert len(sidor) > 50
+    assert for_breda == {}

@@ -43,14 +43,24 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
-    # En tabell i en ruta som går att rulla i sidled (och nå med tangentbordet), som
-    # rapporternas egna tabeller.
-    parser.add_render_rule(
-        "table_open",
-        lambda *_: '<div class="tabell" tabindex="0" role="region" aria-label="Tabell"><table>\n',
-    )
+    parser.add_render_rule("table_open", _tabellen_borjar)
     parser.add_render_rule("table_close", lambda *_: "</table></div>\n")
     return parser
+
+
+def _tabellen_borjar(_regel: object, tokens: list[Token], index: int, *_: object) -> str:
+    """En tabells början: avsnittets rubrik som namn och som dold `<caption>`.
+
+    Tabellen står i en ruta som går att rulla i sidled (och nå med tangentbordet), som
+    rapporternas egna tabeller.
+    """
+    from markdown_it.common.utils import escapeHtml
+
+    namn = escapeHtml(tokens[index].meta.get("rubrik") or "Tabell")
+    return (
+        f'<div class="tabell" tabindex="0" role="region" aria-label="{namn}">'
+        f'<table><caption class="dold">{namn}</caption>\n'
+    )
 
 
 def ankare(text: str, upptagna: dict[str, int] | None = None) -> str:
@@ -135,13 +145,20 @@ def _placerad(mal: str, rader: list[str], forsta: int, slut: int) -> Lank:
 def html(brodtext: str, lank: Callable[[str], str] | None = None) -> str:
     """Dokumentet som HTML; `lank` skriver om länkmålen (till exempel x.md till x.html).
 
-    Rubrikerna får sina ankare som id. HTML i dokumentet escapas.
+    Rubrikerna får sina ankare som id. En tabell får avsnittets rubrik som namn och
+    kolumnrubrikerna `scope="col"` (för skärmläsare). HTML i dokumentet escapas.
     """
     tokens = _parser().parse(brodtext)
     upptagna: dict[str, int] = {}
+    rubrik = ""
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             token.attrSet("id", ankare(tokens[index + 1].content, upptagna))
+            rubrik = "".join(b.content for b in tokens[index + 1].children or [] if not b.nesting)
+        elif token.type == "table_open":
+            token.meta["rubrik"] = rubrik
+        elif token.type == "th_open":
+            token.attrSet("scope", "col")
         for barn in token.children or []:
             if lank is not None and barn.type == "link_open":
                 barn.attrSet("href", lank(str(barn.attrs.get("href", ""))))

@@ -86,6 +86,8 @@ class Nod:
     beskrivning: str
     del_: Del[Ruta]
     saknas: bool
+    lage: str | None = None
+    """Åtagandets läge (uppfyllt, delvis uppfyllt …), som står i rutan och ger dess färg."""
 
 
 @dataclass(frozen=True)
@@ -209,9 +211,11 @@ def _spann(kedjor: list[Kedja], niva: Malniva) -> list[tuple[int, int, Any]]:
 
 def _nod(niva: int, y: float, text: str, atagande: Atagande | None, saknas: bool = False) -> Nod:
     x = _X0 + niva * (_KOLUMN + _MELLAN)
-    rader = radbryt(text, _TECKEN, 3)
+    lage = atagande.lage() if atagande else None
+    # Åtagandets läge står i rutan (fetstil, sista raden), inte bara i färgen.
+    rader = [*radbryt(text, _TECKEN, 2), lage] if lage else radbryt(text, _TECKEN, 3)
     forsta = y + _RUTA / 2 - (len(rader) - 1) * _RADAVSTAND / 2 + 4
-    fyllning = LAGEFARG.get(atagande.lage(), YTA) if atagande else ("#ffffff" if saknas else YTA)
+    fyllning = LAGEFARG.get(lage, YTA) if lage else ("#ffffff" if saknas else YTA)
     texter = tuple(
         Text(
             x + _KOLUMN / 2,
@@ -219,12 +223,13 @@ def _nod(niva: int, y: float, text: str, atagande: Atagande | None, saknas: bool
             rad,
             _STIL,
             DAMPAD if saknas else TEXT,
+            fet=lage is not None and i == len(rader) - 1,
         )
         for i, rad in enumerate(rader)
     )
     ruta = Ruta(x, round(y, 1), _KOLUMN, _RUTA, fyllning, DAMPAD if saknas else TEXT, 1, 6)
-    beskrivning = f"{text} ({atagande.lage()})" if atagande else text
-    return Nod(niva, beskrivning, Del(ruta, texter), saknas)
+    beskrivning = f"{text} ({lage})" if lage else text
+    return Nod(niva, beskrivning, Del(ruta, texter), saknas, lage)
 
 
 def _bana(niva: int, fran: float, till: float) -> str:
