@@ -281,7 +281,7 @@ def test_importera_behaller_strukturen(exempel: Path, tmp_path: Path) -> None:
     sida = (webb / "styrdokument/rutin-for-hembesok.html").read_text("utf-8")
     assert "<h1>Rutin för hembesök</h1>" in sida and '<h3 id="före-besöket">' in sida
     assert "<li>Planera besöket\n<ul>\n<li>Ring den enskilde</li>" in sida
-    assert "<th>Roll</th>" in sida and "<td>Handläggare</td>" in sida
+    assert '<th scope="col">Roll</th>' in sida and "<td>Handläggare</td>" in sida
     assert '<img src="data:image/png;base64,' in sida and "<strong>alltid</strong>" in sida
 
 

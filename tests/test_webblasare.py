@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from kvalitet.rapporter.alla import RAPPORTER
 from tests.conftest import EXEMPEL, PER, ROT, kor
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -153,6 +154,23 @@ def test_tabellerna_ryms_i_1280_px_och_nas_med_tangentbordet(
         assert etikett and tabb == 0 and roll == "region", (etikett, tabb, roll)
 
 
+def _alla_sidor(tmp_path: Path) -> list[Path]:
+    """Varje HTML-sida kvalitet skriver: webbplatsen, varje rapport och samla."""
+    sidor = sorted(_webbplatsen(tmp_path).rglob("*.html"))
+    for namn in sorted(RAPPORTER):
+        ut = tmp_path / "rapporter" / f"{namn}.html"
+        rum = ["omvarld"] if namn == "rum" else []
+        svar = kor("rapport", namn, *rum, "-C", str(EXEMPEL), "--per", PER, "--format", "html",
+                   "--ut", str(ut))  # fmt: skip
+        assert svar.slutkod == 0, svar
+        sidor.append(ut)
+    ut = tmp_path / "forvaltning.html"
+    svar = kor("samla", str(EXEMPEL), str(ROT / "exempel-funktionsstod"), "--per", PER,
+               "--ut", str(ut))  # fmt: skip
+    assert svar.slutkod in (0, 1), svar
+    return [*sidor, ut]
+
+
 def _webbplatsen(tmp_path: Path) -> Path:
     ut = tmp_path / "webb"
     svar = kor("rapport", "webb", "-C", str(EXEMPEL), "--per", PER, "--ut", str(ut))
@@ -223,10 +241,7 @@ def test_varje_sida_klarar_wcag_21_aa_enligt_axe(tmp_path: Path, webblasare: Any
         if KRAV:
             pytest.fail(f"{AXE} saknas; .ci/run installerar den")
         pytest.skip("axe-core saknas; installera: npm install --prefix .verktyg axe-core@4")
-    sajt = tmp_path / "webb"
-    svar = kor("rapport", "webb", "-C", str(EXEMPEL), "--per", PER, "--ut", str(sajt))
-    assert svar.slutkod == 0, svar
-    sidor = [*sorted(sajt.rglob("*.html")), _berattelsen(tmp_path)]
+    sidor = _alla_sidor(tmp_path)
     axe = AXE.read_text(encoding="utf-8")
     brott: dict[str, list[str]] = {}
     for sida in sidor:
@@ -241,8 +256,8 @@ def test_varje_sida_klarar_wcag_21_aa_enligt_axe(tmp_path: Path, webblasare: Any
         )
         assert svaret["version"].startswith("4."), svaret["version"]
         if svaret["brott"]:
-            brott[sida.name] = svaret["brott"]
-    assert len(sidor) > 50, "hela webbplatsen och kvalitetsberättelsen"
+            brott[str(sida.relative_to(tmp_path))] = svaret["brott"]
+    assert len(sidor) > 60, "hela webbplatsen, rapporterna och samla"
     assert brott == {}
 
 
@@ -253,7 +268,7 @@ def test_varje_sida_gar_att_forstora_till_200_procent(tmp_path: Path, webblasare
         "Emulation.setDeviceMetricsOverride",
         {"width": 640, "height": 500, "deviceScaleFactor": 2, "mobile": False},
     )
-    sidor = [*sorted(_webbplatsen(tmp_path).rglob("*.html")), _berattelsen(tmp_path)]
+    sidor = _alla_sidor(tmp_path)
     for_breda: dict[str, tuple[int, int]] = {}
     for sida in sidor:
         webblasare.get(sida.as_uri())
@@ -263,6 +278,6 @@ def test_varje_sida_gar_att_forstora_till_200_procent(tmp_path: Path, webblasare
         )
         assert fonster == 640
         if bredd > synlig:
-            for_breda[sida.name] = (bredd, synlig)
-    assert len(sidor) > 50
+            for_breda[str(sida.relative_to(tmp_path))] = (bredd, synlig)
+    assert len(sidor) > 60
     assert for_breda == {}
