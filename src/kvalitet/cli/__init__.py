@@ -51,6 +51,7 @@ KOMMANDON: dict[str, Kommando] = {
     "kolada": Kommando("kolada", "Importera jämförelser ur Kolada (sparade svar)."),
     "rapport": Kommando("rapport", "Rapporter: kvalitetsberättelsen, rummen, webbplatsen."),
     "samla": Kommando("samla", "Samla flera verksamheter i en förvaltningsöversikt."),
+    "kalender": Kommando("kalender", "Årshjulet och fristerna som kalenderfil (iCalendar)."),
     "historik": Kommando("historik", "Visa historiken i git och vad som ska granskas."),
     "andringar": Kommando("andringar", "Sammanfatta grenens ändringar för pull requesten."),
     "schema": Kommando("schema", "Skriv JSON Schema för editorn (VS Code)."),
