@@ -42,6 +42,7 @@ def test_init_skapar_mallens_filer_med_verksamhetens_uppgifter(tmp_path: Path) -
     assert filer == sorted(
         [
             ".github/workflows/kvalitet.yml",
+            ".github/workflows/paminnelser.yml",
             ".gitignore",
             ".gitlab-ci.yml",
             *(f".kvalitet/schema/{namn}" for namn in schema.scheman()),
@@ -217,6 +218,26 @@ def test_misslyckad_incheckning_lamnar_ingenting_kvar(
     assert not mapp.exists() or not any(mapp.iterdir())
 
 
+def test_init_skriver_paminnelserna_avstangda_tills_de_ar_installda(tmp_path: Path) -> None:
+    mapp = tmp_path / "v"
+    assert kor("init", str(mapp), *NORDMALING).slutkod == 0
+    text = (mapp / ".github/workflows/paminnelser.yml").read_text(encoding="utf-8")
+    assert yamlio.las(text) is None  # bara kommentarer: GitHub kör inget
+    jobbet = text[text.index("# name:") :]
+    avkommenterat = yamlio.las("\n".join(r.removeprefix("# ") for r in jobbet.splitlines()))
+    assert avkommenterat is not None
+    jobb = avkommenterat["jobs"]["paminnelser"]
+    assert avkommenterat["on"]["schedule"] == [{"cron": "0 6 * * 1"}]
+    assert jobb["steps"][-1]["run"] == "kvalitet paminnelser --skicka"
+    assert jobb["steps"][-1]["env"]["KVALITET_SMTP_LOSENORD"] == (
+        "${{ secrets.KVALITET_SMTP_LOSENORD }}"
+    )
+    assert f'pip install --quiet "git+https://github.com/kvalitet/kvalitet@v{__version__}"' in text
+    gitlab = (mapp / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert "# paminnelser:" in gitlab and "#     - kvalitet paminnelser --skicka" in gitlab
+    assert '$CI_PIPELINE_SOURCE == "schedule"' in gitlab
+
+
 def _ci_filer(mapp: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     github = yamlio.las((mapp / ".github/workflows/kvalitet.yml").read_text(encoding="utf-8"))
     gitlab = yamlio.las((mapp / ".gitlab-ci.yml").read_text(encoding="utf-8"))
@@ -248,7 +269,7 @@ def test_init_skriver_ci_som_anvander_kvalitets_atgard_och_gitlab_mall(tmp_path:
     # Inget paket som inte är publicerat installeras med namn (kvalitet==…).
     for fil in (".github/workflows/kvalitet.yml", ".gitlab-ci.yml"):
         text = (mapp / fil).read_text(encoding="utf-8")
-        assert "kvalitet==" not in text and "pip install" not in text, fil
+        assert "kvalitet==" not in text and "pip install kvalitet" not in text, fil
 
 
 @pytest.mark.parametrize(

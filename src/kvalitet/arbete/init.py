@@ -165,6 +165,9 @@ def _filer(mapp: Path, u: NyVerksamhet, infort: date, ar: int) -> list[Andring]:
         ),
         Andring(mapp / "README.md", _readme(kalla, u)),
         Andring(mapp / ".github/workflows/kvalitet.yml", _ci(kalla, "github-kvalitet.yml", u)),
+        Andring(
+            mapp / ".github/workflows/paminnelser.yml", _ci(kalla, "github-paminnelser.yml", u)
+        ),
         Andring(mapp / ".gitlab-ci.yml", _ci(kalla, "gitlab-ci.yml", u)),
     ]
     andringar += [

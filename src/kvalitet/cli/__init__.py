@@ -52,6 +52,7 @@ KOMMANDON: dict[str, Kommando] = {
     "rapport": Kommando("rapport", "Rapporter: kvalitetsberättelsen, rummen, webbplatsen."),
     "samla": Kommando("samla", "Samla flera verksamheter i en förvaltningsöversikt."),
     "kalender": Kommando("kalender", "Årshjulet och fristerna som kalenderfil (iCalendar)."),
+    "paminnelser": Kommando("paminnelser", "Påminn varje roll om det försenade och det snara."),
     "historik": Kommando("historik", "Visa historiken i git och vad som ska granskas."),
     "andringar": Kommando("andringar", "Sammanfatta grenens ändringar för pull requesten."),
     "schema": Kommando("schema", "Skriv JSON Schema för editorn (VS Code)."),

@@ -137,6 +137,11 @@ def _beskriv(fel: ErrorDetails, indata: Any) -> str:
             f"ska vara en text, men läses som talet {indata}. Skriv värdet inom citattecken,"
             f' till exempel "{indata}".'
         )
+    if typ == "string_pattern_mismatch" and "@" in str(ctx.get("pattern", "")):
+        return (
+            f"”{indata}” är ingen e-postadress; skriv rollens funktionsbrevlåda, till exempel"
+            " enhetschefer@kommun.example."
+        )
     if typ == "string_pattern_mismatch":
         return (
             "ett id får bara innehålla a–z, A–Z, siffror, bindestreck, understreck"

@@ -266,6 +266,10 @@ class Tillganglighet(Basmodell):
     """Kända brister i tillgängligheten och vad som görs åt dem; tom när inga är kända."""
 
 
+Epost = Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")]
+"""En e-postadress (en funktionsbrevlåda)."""
+
+
 class Huset(Basmodell):
     """Hela huset: filen huset.yaml."""
 
@@ -283,3 +287,6 @@ class Huset(Basmodell):
     """Nyckeltalen ur Kolada som kommunen jämförs med (kvalitet kolada importera)."""
     tillgänglighet: Tillganglighet | None = None
     """Uppgifterna i webbplatsens tillgänglighetsredogörelse (kvalitet rapport webb)."""
+    kontakter: dict[Text, Epost] = {}
+    """Rollernas funktionsbrevlådor för påminnelserna (kvalitet paminnelser): roll →
+    e-postadress. Roller och funktionsbrevlådor, aldrig personers namn eller adresser."""
