@@ -190,7 +190,7 @@ def test_flaggan_noll_eller_falskt_tar_inte_bort(v: Path) -> None:
 
 
 def test_flera_sidor_och_lista_av_rader(v: Path) -> None:
-    sidor = [
+    sidor: list[dict[str, Any]] = [
         {
             "values": [rad("2401", 2020, total(1.0))],
             "next_url": "https://api.kolada.se/v3/x?page=2",
@@ -199,7 +199,10 @@ def test_flera_sidor_och_lista_av_rader(v: Path) -> None:
     ]
     resultat = importera(v, skriv_json(v, "sidor.json", sidor))
     assert resultat.slutkod == 0, resultat
-    assert "page=2" in resultat.stderr  # varnar för en sida som inte är sparad
+    assert "har fler sidor" not in resultat.stderr  # sidan 2 finns i listan
+    sidor[1]["next_url"] = "https://api.kolada.se/v3/x?page=3"
+    resultat = importera(v, skriv_json(v, "sidor.json", sidor))
+    assert "page=3" in resultat.stderr  # varnar för en sida som inte är sparad
     assert importera(v, skriv_json(v, "rader.json", [rad("2401", 2022, total(3.0))])).slutkod == 0
     assert {n[1] for n in varden(v)} == {2020, 2021, 2022}
 

@@ -1,8 +1,10 @@
 """Kolada: importera ett sparat API-svar till omvarld/kolada/<kpi>.yaml, och jämförelserna.
 
-kvalitet hämtar aldrig något ur Kolada själv: ingen nätverksåtkomst, någonsin. Den som
-samordnar kvalitetsarbetet sparar svaret (i webbläsaren eller med curl) och importerar
-filen. Två former av svaret känns igen (DOMAN.md avsnitt 4.3):
+Importen använder aldrig nätverket: den läser svar som är sparade som filer, antingen
+av `kvalitet kolada hamta` (kvalitet.arbete.kolada_hamta, som hämtar dem ur Koladas API
+och sedan importerar dem med den här koden) eller av den som samordnar
+kvalitetsarbetet (i webbläsaren eller med curl). Två former av svaret känns igen
+(DOMAN.md avsnitt 4.3):
 
 - v2: ett objekt med `values` och sidnyckeln `next_page` eller `previous_page`
   (och `count`);
@@ -95,7 +97,8 @@ def las_svar(sokvag: Path) -> Svar:
     namn = str(sokvag)
     sidor, version = _sidor(namn, data)
     rader = [rad for sida in sidor for rad in _rader(namn, sida.get("values"))]
-    nasta = [str(s[n]) for s in sidor for n in ("next_page", "next_url") if s.get(n)]
+    # Bara den sista sidans nästa sida saknas (de tidigare finns i listan).
+    nasta = [str(sidor[-1][n]) for n in ("next_page", "next_url") if sidor[-1].get(n)]
     return Svar(namn, version, rader, nasta)
 
 

@@ -14,7 +14,8 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -52,6 +53,23 @@ def _farga(text: str, strom: Any) -> str:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" or not strom.isatty():
         return text
     return _NIVA.sub(lambda m: f"{m[1]}{_FARG[m[2]]}{m[2]}\x1b[0m{m[3]}", text)
+
+
+@contextmanager
+def framsteg(text: str, totalt: int) -> Iterator[Callable[[], None]]:
+    """En förloppsindikator på standard fel, bara i en terminal och för fler än ett steg.
+
+    Ger en funktion som flyttar fram indikatorn ett steg.
+    """
+    if totalt < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as indikator:
+        uppgift = indikator.add_task(text, total=totalt)
+        yield lambda: indikator.advance(uppgift)
 
 
 def skriv_vy(vy: Vy) -> None:

@@ -1,4 +1,4 @@
-"""`kvalitet kolada importera`: nyckeltal ur ett sparat Kolada-svar, utan nätverk."""
+"""`kvalitet kolada hamta|importera`: nyckeltal ur Koladas API, eller ur sparade svar."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import typer
 
 from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Katalog
-from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv, skriv_fel
+from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, framsteg, skriv, skriv_fel
+from kvalitet.fel import Anvandningsfel
 
 if TYPE_CHECKING:
     from kvalitet.arbete.kolada import Import
@@ -18,14 +19,14 @@ app = typer.Typer(
     cls=SvenskGrupp,
     rich_markup_mode=None,
     no_args_is_help=True,
-    help="Jämförelser med andra kommuner ur Kolada, importerade ur sparade svar.",
+    help="Jämförelser med andra kommuner ur Kolada: hämtade ur API:t eller ur sparade svar.",
 )
 
 HJALP = """Importera nyckeltal ur ett sparat svar från Koladas API till omvarld/kolada/KPI.yaml.
 
-kvalitet använder aldrig nätverket: hämta svaret själv i webbläsaren eller med curl,
-spara det som en fil och importera filen. Till exempel (v3; kommunen, en kommungrupp och
-riket 0000, högst 25 id per del av adressen):
+Importen använder aldrig nätverket (det gör kvalitet kolada hamta): hämta svaret själv
+i webbläsaren eller med curl, spara det som en fil och importera filen. Till exempel
+(v3; kommunen, en kommungrupp och riket 0000, högst 25 id per del av adressen):
 
 \b
   curl -o n30005.json "https://api.kolada.se/v3/data/kpi/N30005/municipality/2401,G33832,0000/year/2020,2021,2022,2023,2024"
@@ -72,6 +73,78 @@ def importera(
         _utskrift.sparat(spara(v.rot, resultat.andringar, _alternativ.datum(None)))
     _sammanfatta(resultat)
     return 0
+
+
+@app.command(cls=SvensktKommando)
+def hamta(
+    ar: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ar",
+            metavar="ÅR",
+            help="Bara dessa år: 2024, 2020-2025 eller 2023,2024; kan upprepas (standard: alla).",
+        ),
+    ] = None,
+    bas_url: Annotated[
+        str | None,
+        typer.Option(
+            "--bas-url",
+            metavar="URL",
+            help="Koladas API (standard: KVALITET_KOLADA_URL, annars https://api.kolada.se/v3).",
+        ),
+    ] = None,
+    katalog: Katalog = _alternativ.MAPP,
+) -> int:
+    """Hämta nyckeltalen i huset.yaml ur Koladas API och importera dem.
+
+    För kommunen, jämförelsegruppen och riket, med tidsgränser och nya försök när Kolada
+    är överbelastat. Svaren sparas under omvarld/kolada-svar/ (så att varje siffra går
+    att granska i pull requesten) och importeras sedan precis som med kolada importera.
+    """
+    import os
+
+    from kvalitet import kolada_api
+    from kvalitet.arbete import kolada, kolada_hamta
+    from kvalitet.arbete._spara import spara
+
+    aren = _aren(ar or [])
+    bas = bas_url or os.environ.get("KVALITET_KOLADA_URL") or kolada_api.BAS
+    dag = _alternativ.datum(None)
+    v = _utskrift.ladda(katalog)
+    antal_kpi = len(kolada.installningen(v).nyckeltal)
+    with framsteg("Hämtar ur Kolada", antal_kpi) as steg:
+        hamtade = kolada_hamta.hamta(v, aren, bas, dag, lambda _kpi: steg())
+    for h in hamtade:
+        sidor = "1 sida" if h.sidor == 1 else f"{h.sidor} sidor"
+        skriv(f"Hämtade {h.kpi} ur Kolada ({sidor}) till {h.fil}.")
+    andringar = [h.andring for h in hamtade if h.andring is not None]
+    if andringar:
+        spara(v.rot, andringar, dag)
+    resultat = kolada.importera(v, [v.rot / h.fil for h in hamtade], dag)
+    _lasta(resultat)
+    if resultat.andringar:
+        _utskrift.sparat(spara(v.rot, resultat.andringar, dag))
+    _sammanfatta(resultat)
+    return 0
+
+
+def _aren(texter: list[str]) -> list[int]:
+    """Åren ur --ar: 2024, 2020-2025 eller 2023,2024."""
+    import re
+
+    aren: set[int] = set()
+    for del_ in (d.strip() for t in texter for d in t.split(",")):
+        spann = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", del_)
+        if spann and int(spann[1]) <= int(spann[2]):
+            aren.update(range(int(spann[1]), int(spann[2]) + 1))
+        elif re.fullmatch(r"\d{4}", del_):
+            aren.add(int(del_))
+        else:
+            raise Anvandningsfel(
+                f"”{del_}” är inget år för --ar; skriv till exempel 2024, 2020-2025 eller"
+                " 2023,2024."
+            )
+    return sorted(aren)
 
 
 def _lasta(resultat: Import) -> None:
