@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -281,3 +282,108 @@ def test_varje_sida_gar_att_forstora_till_200_procent(tmp_path: Path, webblasare
             for_breda[str(sida.relative_to(tmp_path))] = (bredd, synlig)
     assert len(sidor) > 60
     assert for_breda == {}
+
+
+@pytest.fixture
+def redigeraren(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`kvalitet redigera` (samma app och uvicorn) på en ledig port, i en kopia av exemplet."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from kvalitet.formular.app import Installning, skapa
+
+    mapp = tmp_path / "verksamhet"
+    shutil.copytree(EXEMPEL, mapp, ignore=shutil.ignore_patterns("cache"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    nyckel = "chromium-nyckel"
+    app = skapa(Installning(mapp, nyckel, date.fromisoformat(PER)))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    trad = threading.Thread(target=server.run, daemon=True)
+    trad.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}/?nyckel={nyckel}", mapp
+    finally:
+        server.should_exit = True
+        trad.join(timeout=10)
+
+
+def test_en_session_fylls_i_och_avslutas_i_formularet(
+    redigeraren: tuple[str, Path], webblasare: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    from kvalitet import yamlio
+
+    def klicka(css: str) -> None:
+        """Klicka på en knapp som skickar formuläret och vänta på den nya sidan."""
+        gamla = webblasare.find_element(By.TAG_NAME, "html")
+        webblasare.find_element(By.CSS_SELECTOR, css).click()
+        WebDriverWait(webblasare, 10).until(expected_conditions.staleness_of(gamla))
+
+    adress, mapp = redigeraren
+    webblasare.get(adress)
+    assert "Årshjulet" in webblasare.title
+    klicka('form[action="/rum/omvarld/2026/starta"] button')
+    fil = mapp / "arshjul" / "2026" / "omvarld.yaml"
+    fore = fil.read_text(encoding="utf-8")
+    fragor = webblasare.find_elements(By.CSS_SELECTOR, "textarea[name^=svar-]")
+    assert len(fragor) >= 3
+    for i, fraga in enumerate(fragor):
+        fraga.send_keys(f"Svar {i + 1} ur underlaget.")
+    webblasare.find_element(By.ID, "slutsatser").send_keys("Kostnaderna ökar; följ upp dem.")
+    webblasare.find_element(By.ID, "deltagare").send_keys("verksamhetschef, brukarrepresentant")
+    webblasare.execute_script("document.getElementById('datum').value = '2026-11-30';")
+
+    def rad(n: int, varden: dict[str, str]) -> None:
+        for falt, varde in varden.items():
+            element = webblasare.find_element(By.ID, f"atgard-{n}-{falt}")
+            if element.get_attribute("type") == "date":
+                webblasare.execute_script("arguments[0].value = arguments[1];", element, varde)
+            else:
+                element.send_keys(varde)
+
+    rad(0, {"id": "A1", "åtgärd": "Följa upp kostnaderna varje kvartal.",
+            "ansvarig": "verksamhetschef", "klart_senast": "2027-03-31",
+            "uppföljning": "2027-06-30"})  # fmt: skip
+    klicka("button[value=ny-rad]")
+    rad(1, {"id": "A2", "åtgärd": "Uppdatera lagkravslistan.", "ansvarig": "kvalitetssamordnare",
+            "klart_senast": "2027-01-31", "uppföljning": "2027-04-30"})  # fmt: skip
+    klicka("button[value=spara]")
+    assert "Sparat." in webblasare.find_element(By.TAG_NAME, "main").text
+    data = yamlio.las(fil.read_text(encoding="utf-8"))
+    assert data["orsaksanalys"][0]["svar"] == "Svar 1 ur underlaget."
+    assert [a["id"] for a in data["handlingsplan"]] == ["A1", "A2"]
+    # Allt ovanför orsaksanalysen står kvar, utom datumet och deltagarna som fylldes i.
+    orort = [r for r in fore.split("orsaksanalys:")[0].splitlines()
+             if not r.startswith(("datum:", "deltagare:"))]  # fmt: skip
+    efter = fil.read_text(encoding="utf-8").split("orsaksanalys:")[0].splitlines()
+    assert [r for r in efter if not r.startswith(("datum:", "deltagare:"))] == orort
+    klicka("button[value=avsluta]")
+    assert "Sessionen är genomförd" in webblasare.find_element(By.TAG_NAME, "main").text
+    assert yamlio.las(fil.read_text(encoding="utf-8"))["status"] == "genomförd"
+    kontroll = kor("kontrollera", str(mapp), "--per", PER)
+    assert "arshjul/2026/omvarld.yaml:" not in kontroll.stdout, kontroll.stdout
+    # Formulären klarar WCAG 2.1 AA enligt axe-core.
+    if AXE.is_file():
+        axe = AXE.read_text(encoding="utf-8")
+        for sida in (adress.split("?")[0], adress.split("?")[0] + "rum/omvarld/2026"):
+            webblasare.get(sida)
+            webblasare.execute_script(axe)
+            brott = webblasare.execute_async_script(
+                "const klar = arguments[arguments.length - 1];"
+                "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+                ".then(r => klar(r.violations.map(v => v.id)));",
+                WCAG,
+            )
+            assert brott == [], (sida, brott)

@@ -48,6 +48,7 @@ KOMMANDON: dict[str, Kommando] = {
     "riskanalys": Kommando("riskanalys", "Riskanalyser: risker, riskvärden och åtgärder."),
     "egenkontroll": Kommando("egenkontroll", "Egenkontrollen: momentens läge och nya resultat."),
     "styrdokument": Kommando("styrdokument", "Styrdokument: lista, skapa och importera Word."),
+    "redigera": Kommando("redigera", "Fyll i sessionerna i ett formulär i webbläsaren."),
     "kolada": Kommando("kolada", "Jämförelser ur Kolada: hämta ur API:t eller importera."),
     "rapport": Kommando("rapport", "Rapporter: kvalitetsberättelsen, rummen, webbplatsen."),
     "samla": Kommando("samla", "Samla flera verksamheter i en förvaltningsöversikt."),

@@ -104,6 +104,22 @@ def rendera(mall: str, ending: str, **vy: Any) -> str:
     return tvatta(_miljon(ending).get_template(f"{mall}.{ending}.j2").render(**vy))
 
 
+@cache
+def _formularmiljon() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(mallar.mallmapp() / "formular"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def rendera_formular(mall: str, **vy: Any) -> str:
+    """En sida i `kvalitet redigera` (mallar/formular/MALL.html.j2), escapad."""
+    return _formularmiljon().get_template(f"{mall}.html.j2").render(**vy)
+
+
 def rendera_svg(mall: str, **vy: Any) -> Markup:
     """En SVG-bild, färdig att bäddas in i HTML (redan escapad)."""
     return Markup(rendera(mall, "svg", **vy))

@@ -1,0 +1,250 @@
+"""Den lokala webbappen (Starlette): årshjulet och en sessions formulär.
+
+Sidorna ritas på servern med projektets jinja-mallar (mallar/formular/) och fungerar utan
+JavaScript. Ingen väg ur frågan når filsystemet: rummet slås upp bland husets rum och
+året prövas, och filen är sessionens fil för rummet och året (som `arshjul starta`
+skapar). Varje skrivning går genom redigeringslagret (kvalitet.redigering,
+kvalitet.arbete._spara): atomiskt, med kommentarer och orörda rader kvar, och aldrig med
+ett personnummer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from kvalitet import arshjulet, kontroll, redigering, rendering
+from kvalitet.arbete import arshjul
+from kvalitet.arbete._spara import spara
+from kvalitet.fel import KvalitetFel
+from kvalitet.formular import sakerhet, session
+from kvalitet.fynd import Niva
+from kvalitet.modell.arshjul import Session
+from kvalitet.modell.huset import Rum
+from kvalitet.svenska import MANADER
+from kvalitet.verksamhet import Verksamhet, ladda
+
+
+@dataclass(frozen=True)
+class Installning:
+    """Vad appen arbetar med: verksamhetens rot, nyckeln och bedömningsdagen."""
+
+    rot: Path
+    nyckel: str
+    per: date | None = None
+
+    @property
+    def dag(self) -> date:
+        """Bedömningsdagen: --per, annars i dag."""
+        return self.per or date.today()
+
+
+def skapa(installning: Installning) -> Any:
+    """Appen, inlindad i skyddet (Host, nyckeln, storleken)."""
+
+    async def startsidan(request: Request) -> Response:
+        return _arshjulet(installning, request)
+
+    async def sessionen(request: Request) -> Response:
+        return await _sessionen(installning, request)
+
+    async def starta(request: Request) -> Response:
+        return await _starta(installning, request)
+
+    app = Starlette(
+        routes=[
+            Route("/", startsidan, methods=["GET"]),
+            Route("/rum/{rum}/{ar:int}", sessionen, methods=["GET", "POST"]),
+            Route("/rum/{rum}/{ar:int}/starta", starta, methods=["POST"]),
+        ]
+    )
+    return sakerhet.Skydd(app, installning.nyckel)
+
+
+def _sida(mall: str, status: int = 200, **vy: Any) -> HTMLResponse:
+    html = rendering.rendera_formular(mall, **vy)
+    return HTMLResponse(html, status_code=status, headers=_HUVUD)
+
+
+_HUVUD = {
+    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline';"
+    " form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def _arshjulet(inst: Installning, request: Request) -> Response:
+    v = ladda(inst.rot)
+    if v.huset is None:
+        return PlainTextResponse("huset.yaml kan inte läsas; kör kvalitet kontrollera.", 500)
+    ar = _ar(request.query_params.get("ar"), inst.dag.year)
+    rader = []
+    for rum in v.huset[1].rum:
+        fil = arshjul.sessionens_fil(rum, ar)
+        rader.append(
+            {
+                "rum": rum,
+                "manad": MANADER[rum.månad - 1],
+                "status": str(arshjulet.rumsstatus(v, rum, ar, inst.dag)),
+                "finns": (inst.rot / fil).is_file(),
+            }
+        )
+    return _sida(
+        "arshjulet", titel=f"Årshjulet {ar}", ar=ar, rader=rader, csrf=sakerhet.csrf(inst.nyckel),
+        verksamhet=v.huset[1].verksamhet.namn,
+    )  # fmt: skip
+
+
+def _ar(text: str | None, standard: int) -> int:
+    return int(text) if text and text.isdigit() and 2000 <= int(text) <= 2100 else standard
+
+
+def _rummet(v: Verksamhet, request: Request) -> tuple[Rum, int] | None:
+    rum_id = request.path_params["rum"]
+    ar = int(request.path_params["ar"])
+    rum = next((r for r in v.rum if r.id == rum_id), None)
+    return (rum, ar) if rum is not None and 2000 <= ar <= 2100 else None
+
+
+async def _starta(inst: Installning, request: Request) -> Response:
+    data = await _formularet(request)
+    if not sakerhet.csrf_stammer(inst.nyckel, data.get("csrf")):
+        return PlainTextResponse("Nekad: formuläret saknar sitt CSRF-värde.", 403)
+    v = ladda(inst.rot)
+    hittat = _rummet(v, request)
+    if hittat is None:
+        return PlainTextResponse("Rummet finns inte i huset.", 404)
+    rum, ar = hittat
+    if not (inst.rot / arshjul.sessionens_fil(rum, ar)).is_file():
+        try:
+            spara(inst.rot, [arshjul.starta(v, rum.id, ar, None, inst.dag)], inst.dag)
+        except KvalitetFel as fel:
+            return PlainTextResponse(f"Sessionen kunde inte startas: {fel}", 409)
+    return RedirectResponse(f"/rum/{rum.id}/{ar}", status_code=303)
+
+
+async def _formularet(request: Request) -> dict[str, str]:
+    try:
+        form = await request.form()
+    except ValueError:
+        return {}
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+async def _sessionen(inst: Installning, request: Request) -> Response:
+    v = ladda(inst.rot)
+    hittat = _rummet(v, request)
+    if hittat is None:
+        return PlainTextResponse("Rummet finns inte i huset.", 404)
+    rum, ar = hittat
+    relativ = arshjul.sessionens_fil(rum, ar)
+    dok = next((d for d in v.dokument if d.relativ == relativ), None)
+    if dok is None or not isinstance(dok.modell, Session):
+        return PlainTextResponse(
+            f"{relativ} finns inte eller har fel; starta sessionen på årshjulets sida,"
+            " eller rätta filen (kvalitet kontrollera).",
+            404,
+        )
+    if request.method == "GET":
+        return _visa(inst, v, rum, ar, relativ, [])
+    data = await _formularet(request)
+    if not sakerhet.csrf_stammer(inst.nyckel, data.get("csrf")):
+        return PlainTextResponse("Nekad: formuläret saknar sitt CSRF-värde.", 403)
+    return _skickat(inst, v, rum, ar, dok.modell, data)
+
+
+def _skickat(
+    inst: Installning, v: Verksamhet, rum: Rum, ar: int, sessionen: Session, data: dict[str, str]
+) -> Response:
+    """Ett skickat formulär: en ny rad, spara, eller spara och avsluta."""
+    relativ = arshjul.sessionens_fil(rum, ar)
+    handling = data.get("handling", "spara")
+    if handling == "ny-rad":
+        formular = session.ur_formularet(sessionen, data, extra_rader=1)
+        return _visa(inst, v, rum, ar, relativ, [], formular, data.get("version"))
+    if data.get("version") != session.version((inst.rot / relativ).read_bytes()):
+        meddelande = (
+            f"{relativ} har ändrats på disken sedan formuläret öppnades (i en editor eller av"
+            " någon annan). Inget har sparats. Det du skrev står kvar här: kopiera det, ladda"
+            " om sidan och för in det igen."
+        )
+        return _visa(inst, v, rum, ar, relativ, [], session.ur_formularet(sessionen, data),
+                     data.get("version"), fel=meddelande, status=409)  # fmt: skip
+    try:
+        andring = redigering.redigera(inst.rot, relativ, lambda trad: session.andra(trad, data))
+        if andring.ny != andring.gammal:
+            spara(inst.rot, [andring], inst.dag)
+    except KvalitetFel as fel:
+        return _visa(inst, v, rum, ar, relativ, [], session.ur_formularet(sessionen, data),
+                     data.get("version"), fel=f"Inget har sparats: {fel}", status=422)  # fmt: skip
+    v = ladda(inst.rot)
+    if handling != "avsluta":
+        return _visa(inst, v, rum, ar, relativ, _fynd(v, relativ, inst.dag), klart="Sparat.")
+    try:
+        avslutad = arshjul.avsluta(v, rum.id, ar, None, inst.dag)
+    except arshjul.SessionenOfullstandig as fel:
+        fynd = [(b.fynd.rad, b.fynd.text) for b in fel.fynd]
+        return _visa(inst, v, rum, ar, relativ, fynd, fel=str(fel).split("\n")[0], status=422)
+    if avslutad.andring is not None:
+        spara(inst.rot, [avslutad.andring], inst.dag)
+    v = ladda(inst.rot)
+    return _visa(inst, v, rum, ar, relativ, _fynd(v, relativ, inst.dag),
+                 klart="Sessionen är genomförd och sparad.")  # fmt: skip
+
+
+def _fynd(v: Verksamhet, relativ: str, dag: date) -> list[tuple[int, str]]:
+    resultat = kontroll.bedom(v, dag)
+    return [
+        (b.fynd.rad, f"{'Fel' if b.niva == Niva.fel else 'Varning'} {b.fynd.regel}: {b.fynd.text}")
+        for b in resultat.fynd
+        if b.fynd.fil == relativ
+    ]
+
+
+def _visa(
+    inst: Installning,
+    v: Verksamhet,
+    rum: Rum,
+    ar: int,
+    relativ: str,
+    fynd: list[tuple[int, str]],
+    formular: session.Formular | None = None,
+    version: str | None = None,
+    fel: str | None = None,
+    klart: str | None = None,
+    status: int = 200,
+) -> Response:
+    dok = next(d for d in v.dokument if d.relativ == relativ)
+    assert isinstance(dok.modell, Session)
+    if formular is None:
+        formular = session.ur_filen(dok.modell)
+    session.knyt_fynd(formular, dok, fynd)
+    if version is None:
+        version = session.version((inst.rot / relativ).read_bytes())
+    guide = v.guider.get(rum.id)
+    return _sida(
+        "session",
+        status,
+        titel=f"{rum.namn} {ar}",
+        rum=rum,
+        ar=ar,
+        fil=relativ,
+        sessionen=dok.modell,
+        guide=guide[1] if guide else None,
+        formular=formular,
+        statusar=session.STATUSAR,
+        version=version,
+        csrf=sakerhet.csrf(inst.nyckel),
+        fel=fel,
+        klart=klart,
+        verksamhet=v.huset[1].verksamhet.namn if v.huset else v.rot.name,
+    )

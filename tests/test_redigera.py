@@ -1,0 +1,230 @@
+"""`kvalitet redigera` (issue 20): formulären, skyddet och skrivningarna, genom HTTP.
+
+Appen körs i testet med Starlettes testklient (samma ASGI-app som uvicorn kör).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from kvalitet import yamlio
+from kvalitet.formular import sakerhet
+from kvalitet.formular.app import Installning, skapa
+from tests.conftest import PER, kor
+
+NYCKEL = "testnyckel-123"
+BAS = "http://127.0.0.1"
+SESSIONEN = "arshjul/2026/omvarld.yaml"
+
+
+@pytest.fixture
+def mapp(exempel: Path) -> Path:
+    """Exemplet med omvärldsbevakningens session 2026 startad."""
+    assert kor("arshjul", "starta", "omvarld", "--ar", "2026", "-C", str(exempel)).slutkod == 0
+    return exempel
+
+
+def _klient(mapp: Path) -> TestClient:
+    app = skapa(Installning(mapp, NYCKEL, date.fromisoformat(PER)))
+    klient = TestClient(app, base_url=BAS, follow_redirects=False)
+    svar = klient.get(f"/?nyckel={NYCKEL}")
+    assert svar.status_code == 303 and svar.headers["location"] == "/"
+    assert (
+        "HttpOnly" in svar.headers["set-cookie"] and "SameSite=Strict" in svar.headers["set-cookie"]
+    )
+    return klient
+
+
+def _falten(html: str) -> dict[str, str]:
+    """Formulärets fält och värden som webbläsaren skulle skicka dem."""
+    falt: dict[str, str] = {}
+    for namn, varde in re.findall(
+        r'<input type="(?:hidden|text|date)"[^>]*name="([^"]+)" value="([^"]*)"', html
+    ):
+        falt[namn] = unescape(varde)
+    for namn, varde in re.findall(
+        r'<textarea [^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.S
+    ):
+        falt[namn] = unescape(varde)
+    for namn, alternativ in re.findall(r'<select [^>]*name="([^"]+)">(.*?)</select>', html, re.S):
+        valt = re.search(r'<option value="([^"]+)" selected>', alternativ)
+        falt[namn] = valt[1] if valt else ""
+    return falt
+
+
+def _skicka(klient: TestClient, falt: dict[str, str], handling: str) -> Any:
+    return klient.post("/rum/omvarld/2026", data={**falt, "handling": handling})
+
+
+def test_utan_nyckel_med_fel_host_eller_utan_csrf_nekas(mapp: Path) -> None:
+    app = skapa(Installning(mapp, NYCKEL, date.fromisoformat(PER)))
+    fore = (mapp / SESSIONEN).read_bytes()
+    utan = TestClient(app, base_url=BAS, follow_redirects=False)
+    assert utan.get("/").status_code == 403
+    assert utan.get("/?nyckel=fel").status_code == 403
+    assert utan.post("/rum/omvarld/2026", data={"svar-0": "x"}).status_code == 403
+    klient = _klient(mapp)
+    assert klient.get("/").status_code == 200
+    assert klient.get("/", headers={"Host": "evil.example"}).status_code == 403
+    assert klient.get("/", headers={"Host": "evil.example:8000"}).status_code == 403
+    falt = _falten(klient.get("/rum/omvarld/2026").text)
+    falt["svar-0"] = "Ett svar som inte ska sparas."
+    utan_csrf = {k: v for k, v in falt.items() if k != "csrf"}
+    assert _skicka(klient, utan_csrf, "spara").status_code == 403
+    assert _skicka(klient, {**falt, "csrf": "fel"}, "spara").status_code == 403
+    stor = klient.post("/rum/omvarld/2026", content=b"x" * (sakerhet.STORSTA_FRAGA + 1),
+                       headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+    assert stor.status_code == 413
+    assert (mapp / SESSIONEN).read_bytes() == fore
+
+
+def test_bara_kanda_rum_och_ingen_vag_ur_fragan(mapp: Path) -> None:
+    klient = _klient(mapp)
+    assert klient.get("/rum/finns-inte/2026").status_code == 404
+    assert klient.get("/rum/..%2F..%2Fhuset/2026").status_code == 404
+    assert klient.get("/rum/omvarld/1066").status_code == 404
+    assert klient.get("/huset.yaml").status_code == 404
+    assert klient.get("/arshjul/").status_code == 404
+
+
+def test_svaren_och_tva_atgarder_sparas_och_resten_star_kvar(mapp: Path) -> None:
+    klient = _klient(mapp)
+    fore = (mapp / SESSIONEN).read_text(encoding="utf-8")
+    falt = _falten(klient.get("/rum/omvarld/2026").text)
+    # En rad till för den andra åtgärden.
+    falt = _falten(_skicka(klient, falt, "ny-rad").text)
+    assert "atgard-1-åtgärd" in falt
+    falt["svar-0"] = "Kolada visar att kostnaden ökar snabbare än i liknande kommuner."
+    falt["svar-1"] = "Två nya lagkrav: socialtjänstlagen och\nbarnkonventionen."
+    falt["atgard-0-id"] = "A1"
+    falt["atgard-0-åtgärd"] = "Jämföra kostnaderna med gruppen varje kvartal."
+    falt["atgard-0-ansvarig"] = "verksamhetschef"
+    falt["atgard-0-klart_senast"] = "2027-03-31"
+    falt["atgard-0-uppföljning"] = "2027-06-30"
+    falt["atgard-1-id"] = "A2"
+    falt["atgard-1-åtgärd"] = "Uppdatera lagkravslistan med de nya kraven."
+    falt["atgard-1-ansvarig"] = "kvalitetssamordnare"
+    falt["atgard-1-klart_senast"] = "2027-01-31"
+    falt["atgard-1-uppföljning"] = "2027-04-30"
+    falt["atgard-1-status"] = "pågår"
+    svar = _skicka(klient, falt, "spara")
+    assert svar.status_code == 200, svar.text
+    assert "Sparat." in svar.text
+    efter = (mapp / SESSIONEN).read_text(encoding="utf-8")
+    data = yamlio.las(efter)
+    fragor = data["orsaksanalys"]
+    assert fragor[0]["svar"] == falt["svar-0"]
+    assert fragor[1]["svar"] == "Två nya lagkrav: socialtjänstlagen och\nbarnkonventionen."
+    assert all(f["svar"] is None for f in fragor[2:])
+    plan = data["handlingsplan"]
+    assert [a["id"] for a in plan] == ["A1", "A2"]
+    assert plan[0]["klart_senast"] == date(2027, 3, 31) and plan[0]["status"] == "planerad"
+    assert plan[1]["status"] == "pågår"
+    # Kommentarerna och allt ovanför orsaksanalysen står kvar byte för byte.
+    assert efter.split("orsaksanalys:")[0] == fore.split("orsaksanalys:")[0]
+    kommentarer = [r.strip() for r in fore.splitlines() if r.strip().startswith("#")]
+    assert [r.strip() for r in efter.splitlines() if r.strip().startswith("#")] == kommentarer
+    # En sparning utan ändringar skriver inget.
+    falt = _falten(svar.text)
+    assert _skicka(klient, falt, "spara").status_code == 200
+    assert (mapp / SESSIONEN).read_text(encoding="utf-8") == efter
+
+
+def test_avsluta_med_ett_obesvarat_svar_visar_fyndet_vid_fragan(mapp: Path) -> None:
+    klient = _klient(mapp)
+    falt = _falten(klient.get("/rum/omvarld/2026").text)
+    fragor = sorted(k for k in falt if k.startswith("svar-"))
+    for namn in fragor[:-1]:
+        falt[namn] = "Besvarad i sessionen."
+    svar = _skicka(klient, falt, "avsluta")
+    assert svar.status_code == 422
+    sista = fragor[-1]
+    # Fyndet står vid den obesvarade frågan, kopplat till fältet för skärmläsare.
+    assert f'aria-describedby="{sista}-fynd"' in svar.text
+    fyndet = re.search(rf'<div id="{sista}-fynd">(.*?)</div>', svar.text, re.S)
+    assert fyndet and "fynd" in fyndet[1]
+    assert yamlio.las((mapp / SESSIONEN).read_text(encoding="utf-8"))["status"] == "pågår"
+
+
+def test_en_hel_session_avslutas_och_haller_for_kontrollen(mapp: Path) -> None:
+    klient = _klient(mapp)
+    falt = _falten(klient.get("/rum/omvarld/2026").text)
+    for namn in [k for k in falt if k.startswith("svar-")]:
+        falt[namn] = "Besvarad i sessionen med underlaget."
+    falt["slutsatser"] = "Kostnaderna ökar; lagkraven behöver följas upp."
+    falt["deltagare"] = "verksamhetschef, kvalitetssamordnare, brukarrepresentant"
+    falt["datum"] = "2026-11-30"
+    falt.update({"atgard-0-id": "A1", "atgard-0-åtgärd": "Följa upp kostnaderna kvartalsvis.",
+                 "atgard-0-ansvarig": "verksamhetschef", "atgard-0-klart_senast": "2027-03-31",
+                 "atgard-0-uppföljning": "2027-06-30"})  # fmt: skip
+    svar = _skicka(klient, falt, "avsluta")
+    assert svar.status_code == 200, svar.text
+    assert "Sessionen är genomförd och sparad." in svar.text
+    data = yamlio.las((mapp / SESSIONEN).read_text(encoding="utf-8"))
+    assert data["status"] == "genomförd" and data["deltagare"][2] == "brukarrepresentant"
+    kontroll = kor("kontrollera", str(mapp), "--per", PER)
+    assert f"{SESSIONEN}:" not in kontroll.stdout.replace(str(mapp) + "/", ""), kontroll.stdout
+
+
+def test_en_andring_pa_disken_skrivs_inte_over(mapp: Path) -> None:
+    klient = _klient(mapp)
+    falt = _falten(klient.get("/rum/omvarld/2026").text)
+    fil = mapp / SESSIONEN
+    andrad = fil.read_text(encoding="utf-8") + "# Ändrad i en editor under tiden.\n"
+    fil.write_text(andrad, encoding="utf-8")
+    falt["svar-0"] = "Skrivet i formuläret."
+    svar = _skicka(klient, falt, "spara")
+    assert svar.status_code == 409
+    assert "har ändrats på disken" in svar.text and "Skrivet i formuläret." in svar.text
+    assert fil.read_text(encoding="utf-8") == andrad
+
+
+def test_ett_personnummer_vagras_med_ett_meddelande(mapp: Path) -> None:
+    klient = _klient(mapp)
+    falt = _falten(klient.get("/rum/omvarld/2026").text)
+    fore = (mapp / SESSIONEN).read_bytes()
+    falt["svar-0"] = "Gäller brukaren 19121212-1212 som flyttade."
+    svar = _skicka(klient, falt, "spara")
+    assert svar.status_code == 422
+    assert "Inget har sparats" in svar.text and "personnummer" in svar.text.lower()
+    assert (mapp / SESSIONEN).read_bytes() == fore
+
+
+def test_arshjulet_visar_rummen_och_startar_en_session(exempel: Path) -> None:
+    klient = _klient(exempel)
+    sida = klient.get("/?ar=2026").text
+    assert "Processer och rutiner" in sida and "Omvärldsbevakning" in sida
+    assert '<form method="post" action="/rum/omvarld/2026/starta">' in sida
+    csrf = re.search(r'name="csrf" value="([^"]+)"', sida)
+    assert csrf
+    assert klient.post("/rum/omvarld/2026/starta").status_code == 403
+    svar = klient.post("/rum/omvarld/2026/starta", data={"csrf": csrf[1]})
+    assert svar.status_code == 303 and svar.headers["location"] == "/rum/omvarld/2026"
+    assert (exempel / SESSIONEN).is_file()
+    assert 'href="/rum/omvarld/2026"' in klient.get("/?ar=2026").text
+
+
+def test_en_befintlig_session_sparad_utan_andringar_ar_oforandrad(exempel: Path) -> None:
+    klient = _klient(exempel)
+    fil = exempel / "arshjul" / "2026" / "kompetens.yaml"
+    fore = fil.read_bytes()
+    sida = klient.get("/rum/kompetens/2026")
+    assert sida.status_code == 200
+    falt = _falten(sida.text)
+    assert falt["atgard-1-id"] == "A2" and falt["atgard-1-klart_senast"] == "2026-11-15"
+    svar = klient.post("/rum/kompetens/2026", data={**falt, "handling": "spara"})
+    assert svar.status_code == 200, svar.text
+    assert fil.read_bytes() == fore
+    # En ändrad status på en rad ändrar bara den raden.
+    falt["atgard-1-status"] = "klar"
+    assert klient.post("/rum/kompetens/2026", data={**falt, "handling": "spara"}).status_code == 200
+    fore_rader, efter_rader = fore.decode().splitlines(), fil.read_text("utf-8").splitlines()
+    skillnad = [(a, b) for a, b in zip(fore_rader, efter_rader, strict=True) if a != b]
+    assert len(skillnad) == 1 and skillnad[0][1].strip() == "status: klar", skillnad
