@@ -11,6 +11,7 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+import git
 import pytest
 from starlette.testclient import TestClient
 
@@ -228,3 +229,40 @@ def test_en_befintlig_session_sparad_utan_andringar_ar_oforandrad(exempel: Path)
     fore_rader, efter_rader = fore.decode().splitlines(), fil.read_text("utf-8").splitlines()
     skillnad = [(a, b) for a, b in zip(fore_rader, efter_rader, strict=True) if a != b]
     assert len(skillnad) == 1 and skillnad[0][1].strip() == "status: klar", skillnad
+
+
+def test_spara_pa_en_gren_checkar_in_och_sager_hur_den_skickas(
+    exempel_pa_gren: git.Repo,
+) -> None:
+    mapp = Path(exempel_pa_gren.working_dir)
+    exempel_pa_gren.git.checkout("main")
+    assert kor("arshjul", "starta", "omvarld", "--ar", "2026", "-C", str(mapp)).slutkod == 0
+    klient = _klient(mapp)
+    falt = _falten(klient.get("/rum/omvarld/2026").text)
+    falt["svar-0"] = "Svar som checkas in på grenen."
+    svar = _skicka(klient, falt, "gren")
+    assert svar.status_code == 200, svar.text
+    assert "git push -u origin arshjul/2026-omvarld" in svar.text
+    assert exempel_pa_gren.active_branch.name == "arshjul/2026-omvarld"
+    senaste = exempel_pa_gren.head.commit
+    assert str(senaste.message).startswith("Årshjulet 2026: sessionen för Omvärldsbevakning")
+    assert SESSIONEN in senaste.stats.files
+    assert not exempel_pa_gren.is_dirty(untracked_files=True)
+    # En gren som redan finns, eller andra ändringar i arbetsträdet: inget sparas.
+    falt = _falten(svar.text)
+    falt["svar-1"] = "Ett svar till."
+    nekad = _skicka(klient, falt, "gren")
+    assert nekad.status_code == 422 and "Grenen arshjul/2026-omvarld finns redan" in nekad.text
+    exempel_pa_gren.git.checkout("main")
+    (mapp / "garaget.yaml").write_text(
+        (mapp / "garaget.yaml").read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8"
+    )
+    exempel_pa_gren.git.branch("-D", "arshjul/2026-omvarld")
+    assert kor("arshjul", "starta", "omvarld", "--ar", "2026", "-C", str(mapp)).slutkod == 0
+    klient = _klient(mapp)
+    falt = _falten(klient.get("/rum/omvarld/2026").text)
+    falt["svar-1"] = "Ett svar till."
+    nekad = _skicka(klient, falt, "gren")
+    assert nekad.status_code == 422
+    assert "ändringar som inte är incheckade: garaget.yaml" in nekad.text
+    assert "arshjul/2026-omvarld" not in [h.name for h in exempel_pa_gren.heads]

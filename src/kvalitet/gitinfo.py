@@ -127,12 +127,14 @@ class Gren:
 
 
 @contextlib.contextmanager
-def ny_gren(mapp: Path, namn: str) -> Iterator[Gren]:
+def ny_gren(mapp: Path, namn: str, egna: Sequence[Path] = ()) -> Iterator[Gren]:
     """Skapa en gren från HEAD och checka ut den; går något fel återställs allt.
 
     Args:
         mapp: En mapp i förrådet.
         namn: Grenens namn.
+        egna: Filer som får ha ändringar som inte är incheckade (de som ska checkas in på
+            grenen); alla andra ändringar gör att grenen inte skapas.
 
     Yields:
         Grenen, utcheckad.
@@ -141,7 +143,7 @@ def ny_gren(mapp: Path, namn: str) -> Iterator[Gren]:
         Gitfel: När mappen inte är i ett förråd, arbetsträdet har ändringar som inte
             är incheckade, förrådet saknar incheckningar eller grenen redan finns.
     """
-    repo = _rent_forrad(mapp)
+    repo = _rent_forrad(mapp, egna)
     if namn in [head.name for head in repo.heads]:
         raise Gitfel(f"Grenen {namn} finns redan.", tips="Byt till den med: git switch " + namn)
     tidigare = repo.head.ref if not repo.head.is_detached else repo.head.commit
@@ -154,7 +156,7 @@ def ny_gren(mapp: Path, namn: str) -> Iterator[Gren]:
         raise
 
 
-def _rent_forrad(mapp: Path) -> Repo:
+def _rent_forrad(mapp: Path, egna: Sequence[Path] = ()) -> Repo:
     repo = forrad(mapp)
     if repo is None:
         raise Gitfel(
@@ -163,7 +165,8 @@ def _rent_forrad(mapp: Path) -> Repo:
         )
     if not repo.head.is_valid():
         raise Gitfel("Förrådet har ingen incheckning än, så ingen gren kan skapas.")
-    andrade = andrade_filer(repo)
+    tillatna = {_i_forradet(repo, fil) for fil in egna}
+    andrade = [fil for fil in andrade_filer(repo) if fil not in tillatna]
     if andrade:
         raise Gitfel(
             "Arbetsträdet har ändringar som inte är incheckade: "

@@ -71,7 +71,9 @@ def _i_nytt_forrad(rot: Path, andringar: Sequence[Andring], meddelande: str) -> 
 
 
 def _pa_ny_gren(rot: Path, andringar: Sequence[Andring], gren: str, meddelande: str) -> str:
-    with gitinfo.ny_gren(rot, gren) as ny:
+    # Filerna som skrivs får redan ha ändringar (en session som sparats förut); de hör
+    # till grenen. Alla andra ändringar i arbetsträdet gör att grenen inte skapas.
+    with gitinfo.ny_gren(rot, gren, [a.sokvag for a in andringar]) as ny:
         skrivet = skrivning.genomfor(andringar, rot)
         try:
             return ny.checka_in([a.sokvag for a in andringar], meddelande)

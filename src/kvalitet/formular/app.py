@@ -180,15 +180,13 @@ def _skickat(
         return _visa(inst, v, rum, ar, relativ, [], session.ur_formularet(sessionen, data),
                      data.get("version"), fel=meddelande, status=409)  # fmt: skip
     try:
-        andring = redigering.redigera(inst.rot, relativ, lambda trad: session.andra(trad, data))
-        if andring.ny != andring.gammal:
-            spara(inst.rot, [andring], inst.dag)
+        klart = _spara(inst, rum, ar, relativ, data, pa_gren=handling == "gren")
     except KvalitetFel as fel:
         return _visa(inst, v, rum, ar, relativ, [], session.ur_formularet(sessionen, data),
                      data.get("version"), fel=f"Inget har sparats: {fel}", status=422)  # fmt: skip
     v = ladda(inst.rot)
     if handling != "avsluta":
-        return _visa(inst, v, rum, ar, relativ, _fynd(v, relativ, inst.dag), klart="Sparat.")
+        return _visa(inst, v, rum, ar, relativ, _fynd(v, relativ, inst.dag), klart=klart)
     try:
         avslutad = arshjul.avsluta(v, rum.id, ar, None, inst.dag)
     except arshjul.SessionenOfullstandig as fel:
@@ -199,6 +197,23 @@ def _skickat(
     v = ladda(inst.rot)
     return _visa(inst, v, rum, ar, relativ, _fynd(v, relativ, inst.dag),
                  klart="Sessionen är genomförd och sparad.")  # fmt: skip
+
+
+def _spara(
+    inst: Installning, rum: Rum, ar: int, relativ: str, data: dict[str, str], pa_gren: bool
+) -> str:
+    """Skriv formuläret i filen, på en ny gren och incheckat om det begärs; ger beskedet."""
+    andring = redigering.redigera(inst.rot, relativ, lambda trad: session.andra(trad, data))
+    if not pa_gren:
+        if andring.ny != andring.gammal:
+            spara(inst.rot, [andring], inst.dag)
+        return "Sparat."
+    meddelande = f"Årshjulet {ar}: sessionen för {rum.namn} ifylld i formuläret"
+    sparat = spara(inst.rot, [andring], inst.dag, arshjul.gren(rum, ar), meddelande)
+    return (
+        f"Sparat och incheckat på grenen {sparat.gren} ({sparat.incheckning}). Skicka grenen"
+        f" och öppna en pull request: git push -u origin {sparat.gren}"
+    )
 
 
 def _fynd(v: Verksamhet, relativ: str, dag: date) -> list[tuple[int, str]]:
