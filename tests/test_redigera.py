@@ -266,3 +266,38 @@ def test_spara_pa_en_gren_checkar_in_och_sager_hur_den_skickas(
     assert nekad.status_code == 422
     assert "ändringar som inte är incheckade: garaget.yaml" in nekad.text
     assert "arshjul/2026-omvarld" not in [h.name for h in exempel_pa_gren.heads]
+
+
+def test_ny_avvikelse_och_garaget_i_formularen(exempel: Path) -> None:
+    klient = _klient(exempel)
+    sida = klient.get("/avvikelse/ny").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', sida)
+    assert csrf and '<label for="beskrivning">' in sida
+    data = {"csrf": csrf[1], "typ": "klagomål", "rum": "trygghet", "inkom": "2026-11-28",
+            "beskrivning": "En närstående fick inget svar på sitt mejl på tre veckor.",
+            "kalla": "närstående"}  # fmt: skip
+    svar = klient.post("/avvikelse/ny", data=data)
+    assert svar.status_code == 200, svar.text
+    fil = re.search(r"Registrerade (2026-\S+) i (avvikelser/2026/\S+\.yaml)\.", svar.text)
+    assert fil, svar.text
+    arende = yamlio.las((exempel / fil[2]).read_text(encoding="utf-8"))
+    assert arende["typ"] == "klagomål" and arende["källa"] == "närstående"
+    assert kor("kontrollera", str(exempel), "--per", PER).stdout.count(fil[2] + ":") == 0
+    # Ett personnummer vägras, och inget utan CSRF.
+    nekad = klient.post("/avvikelse/ny", data={**data, "beskrivning": "Gäller 19121212-1212."})
+    assert nekad.status_code == 422 and "Inget har sparats" in nekad.text
+    assert klient.post("/avvikelse/ny", data={**data, "csrf": ""}).status_code == 403
+    fore = (exempel / "garaget.yaml").read_text(encoding="utf-8")
+    svar = klient.post("/garage/parkera", data={"csrf": csrf[1], "rubrik": "Fler tolkar behövs",
+                                                "typ": "behov", "rum": "samverkan"})  # fmt: skip
+    assert svar.status_code == 200 and "Parkerade G" in svar.text, svar.text
+    efter = (exempel / "garaget.yaml").read_text(encoding="utf-8")
+    assert efter.startswith(fore.rstrip("\n")) and "Fler tolkar behövs" in efter
+
+
+def test_laget_visas_som_tabeller(exempel: Path) -> None:
+    klient = _klient(exempel)
+    sida = klient.get("/status")
+    assert sida.status_code == 200
+    assert sida.text.count("<table>") >= 3 and "Processer och rutiner" in sida.text
+    assert klient.post("/status").status_code == 405

@@ -380,7 +380,9 @@ def test_en_session_fylls_i_och_avslutas_i_formularet(
     # Formulären klarar WCAG 2.1 AA enligt axe-core.
     if AXE.is_file():
         axe = AXE.read_text(encoding="utf-8")
-        for sida in (adress.split("?")[0], adress.split("?")[0] + "rum/omvarld/2026"):
+        rot = adress.split("?")[0]
+        for sida in (rot, f"{rot}rum/omvarld/2026", f"{rot}status", f"{rot}avvikelse/ny",
+                     f"{rot}garage/parkera"):  # fmt: skip
             webblasare.get(sida)
             webblasare.execute_script(axe)
             brott = webblasare.execute_async_script(

@@ -27,6 +27,7 @@ from kvalitet.fel import KvalitetFel
 from kvalitet.formular import sakerhet, session
 from kvalitet.fynd import Niva
 from kvalitet.modell.arshjul import Session
+from kvalitet.modell.avvikelse import Avvikelsetyp, Kalla
 from kvalitet.modell.huset import Rum
 from kvalitet.svenska import MANADER
 from kvalitet.verksamhet import Verksamhet, ladda
@@ -58,9 +59,21 @@ def skapa(installning: Installning) -> Any:
     async def starta(request: Request) -> Response:
         return await _starta(installning, request)
 
+    async def avvikelse(request: Request) -> Response:
+        return await _ny_post(installning, request, "avvikelse")
+
+    async def garaget(request: Request) -> Response:
+        return await _ny_post(installning, request, "garaget")
+
+    async def laget(_request: Request) -> Response:
+        return _laget(installning)
+
     app = Starlette(
         routes=[
             Route("/", startsidan, methods=["GET"]),
+            Route("/status", laget, methods=["GET"]),
+            Route("/avvikelse/ny", avvikelse, methods=["GET", "POST"]),
+            Route("/garage/parkera", garaget, methods=["GET", "POST"]),
             Route("/rum/{rum}/{ar:int}", sessionen, methods=["GET", "POST"]),
             Route("/rum/{rum}/{ar:int}/starta", starta, methods=["POST"]),
         ]
@@ -214,6 +227,76 @@ def _spara(
         f"Sparat och incheckat på grenen {sparat.gren} ({sparat.incheckning}). Skicka grenen"
         f" och öppna en pull request: git push -u origin {sparat.gren}"
     )
+
+
+def _laget(inst: Installning) -> Response:
+    from kvalitet.arbete.status import status
+
+    v = ladda(inst.rot, som_index=True)
+    delar = status(v, inst.dag)
+    return _sida("status", titel=f"Läget per {inst.dag.isoformat()}", delar=delar,
+                 verksamhet=_namn(v))  # fmt: skip
+
+
+_AVVIKELSETYPER = tuple(t.value for t in Avvikelsetyp)
+_KALLOR = tuple(k.value for k in Kalla)
+_GARAGETYPER = ("risk", "behov", "idé", "möjlighet")
+
+
+async def _ny_post(inst: Installning, request: Request, slag: str) -> Response:
+    """Formulären för en ny avvikelse och en ny post i Garaget (som kommandona)."""
+    v = ladda(inst.rot, som_index=True)
+    data = await _formularet(request) if request.method == "POST" else {}
+    vy: dict[str, Any] = {
+        "verksamhet": _namn(v), "csrf": sakerhet.csrf(inst.nyckel), "data": data,
+        "rummen": v.rum, "typer": _AVVIKELSETYPER if slag == "avvikelse" else _GARAGETYPER,
+        "kallor": _KALLOR, "idag": inst.dag.isoformat(), "fel": None, "klart": None,
+    }  # fmt: skip
+    mall, titel = ("avvikelse", "Ny avvikelse") if slag == "avvikelse" else (
+        "garaget", "Parkera i Garaget")  # fmt: skip
+    if request.method == "GET":
+        return _sida(mall, titel=titel, **vy)
+    if not sakerhet.csrf_stammer(inst.nyckel, data.get("csrf")):
+        return PlainTextResponse("Nekad: formuläret saknar sitt CSRF-värde.", 403)
+    try:
+        vy["klart"] = _registrera(inst, v, slag, data)
+        vy["data"] = {}
+    except (KvalitetFel, ValueError) as fel:
+        vy["fel"] = f"Inget har sparats: {fel}"
+        return _sida(mall, 422, titel=titel, **vy)
+    return _sida(mall, titel=titel, **vy)
+
+
+def _registrera(inst: Installning, v: Verksamhet, slag: str, data: dict[str, str]) -> str:
+    from kvalitet.arbete import avvikelse, garage
+
+    def falt(namn: str) -> str | None:
+        return data.get(namn, "").strip() or None
+
+    inkom = date.fromisoformat(data.get("inkom") or inst.dag.isoformat())
+    rum = falt("rum")
+    if slag == "garaget":
+        rubrik, typ = falt("rubrik"), falt("typ")
+        if not rubrik or typ not in _GARAGETYPER:
+            raise ValueError("Rubrik och typ krävs.")
+        id_, andring = garage.parkera(v, rubrik, typ, rum, falt("beskrivning"), inkom)
+        spara(inst.rot, [andring], inst.dag)
+        return f"Parkerade {id_} i Garaget (garaget.yaml)."
+    typ, beskrivning = falt("typ"), falt("beskrivning")
+    if typ not in _AVVIKELSETYPER or not rum or not beskrivning:
+        raise ValueError("Typ, rum och beskrivning krävs.")
+    kalla = falt("kalla")
+    uppgifter = avvikelse.Ny(Avvikelsetyp(typ), rum, beskrivning, inkom, falt("process"),
+                             kalla if kalla in _KALLOR else None, falt("arende_ref"))  # fmt: skip
+    registrerad = avvikelse.ny(v, uppgifter)
+    spara(inst.rot, [registrerad.andring], inst.dag)
+    fil = registrerad.andring.sokvag.relative_to(inst.rot).as_posix()
+    return f"Registrerade {registrerad.id} i {fil}." + (
+        f" {registrerad.anmarkning}" if registrerad.anmarkning else "")  # fmt: skip
+
+
+def _namn(v: Verksamhet) -> str:
+    return v.huset[1].verksamhet.namn if v.huset else v.rot.name
 
 
 def _fynd(v: Verksamhet, relativ: str, dag: date) -> list[tuple[int, str]]:
