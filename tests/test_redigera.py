@@ -301,3 +301,53 @@ def test_laget_visas_som_tabeller(exempel: Path) -> None:
     assert sida.status_code == 200
     assert sida.text.count("<table>") >= 3 and "Processer och rutiner" in sida.text
     assert klient.post("/status").status_code == 405
+
+
+def test_kommandot_startar_servern_och_stoppas_med_ctrl_c(mapp: Path) -> None:
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "kvalitet", "redigera", "-C", str(mapp), "--port", str(port),
+         "--ingen-webblasare", "--per", PER],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        rader = [process.stdout.readline() for _ in range(3)]
+        adress = rader[1].strip()
+        assert adress.startswith(f"http://127.0.0.1:{port}/?nyckel="), rader
+        with httpx.Client(follow_redirects=True) as klient:
+            for _ in range(100):
+                try:
+                    svar = klient.get(adress)
+                    break
+                except httpx.ConnectError:
+                    time.sleep(0.05)
+            assert svar.status_code == 200 and "Årshjulet" in svar.text
+            assert (
+                klient.get(
+                    f"http://127.0.0.1:{port}/", headers={"Host": "evil.example"}
+                ).status_code
+                == 403
+            )
+        process.send_signal(signal.SIGINT)
+        ut, fel = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, fel
+    assert "Servern har stoppats." in ut and "Traceback" not in fel
+
+
+def test_kommandot_med_fel_port(mapp: Path) -> None:
+    svar = kor("redigera", "-C", str(mapp), "--port", "70000", "--ingen-webblasare")
+    assert svar.slutkod == 2 and "--port" in svar.stderr

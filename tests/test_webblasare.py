@@ -291,12 +291,16 @@ def redigeraren(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     import threading
     import time
 
+    import git
     import uvicorn
 
     from kvalitet.formular.app import Installning, skapa
 
     mapp = tmp_path / "verksamhet"
     shutil.copytree(EXEMPEL, mapp, ignore=shutil.ignore_patterns("cache"))
+    repo = git.Repo.init(mapp, initial_branch="main")
+    repo.git.add(A=True)
+    repo.index.commit("Exemplet")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -319,6 +323,7 @@ def redigeraren(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 def test_en_session_fylls_i_och_avslutas_i_formularet(
     redigeraren: tuple[str, Path], webblasare: Any
 ) -> None:
+    import git
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
@@ -362,8 +367,11 @@ def test_en_session_fylls_i_och_avslutas_i_formularet(
     klicka("button[value=ny-rad]")
     rad(1, {"id": "A2", "åtgärd": "Uppdatera lagkravslistan.", "ansvarig": "kvalitetssamordnare",
             "klart_senast": "2027-01-31", "uppföljning": "2027-04-30"})  # fmt: skip
-    klicka("button[value=spara]")
-    assert "Sparat." in webblasare.find_element(By.TAG_NAME, "main").text
+    klicka("button[value=gren]")
+    besked = webblasare.find_element(By.TAG_NAME, "main").text
+    assert "git push -u origin arshjul/2026-omvarld" in besked
+    logg = git.Repo(mapp).git.log("arshjul/2026-omvarld", "--format=%s", "-1")
+    assert logg == "Årshjulet 2026: sessionen för Omvärldsbevakning ifylld i formuläret"
     data = yamlio.las(fil.read_text(encoding="utf-8"))
     assert data["orsaksanalys"][0]["svar"] == "Svar 1 ur underlaget."
     assert [a["id"] for a in data["handlingsplan"]] == ["A1", "A2"]

@@ -30,6 +30,7 @@ def redigera(
     skrivs ut. Varje ändring skrivs genom samma redigeringslager som kommandona:
     kommentarer och orörda rader står kvar, och ett personnummer vägras. Stoppa med Ctrl-C.
     """
+    import contextlib
     import gc
     import socket
     import webbrowser
@@ -65,7 +66,10 @@ def redigera(
         access_log=False,
         server_header=False,
     )
-    uvicorn.Server(installning).run()
+    # Ctrl-C är det vanliga sättet att stoppa servern: uvicorn stänger den och lämnar
+    # sedan avbrottet vidare, som här betyder att allt gick som det skulle.
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(installning).run()
     skriv("Servern har stoppats.")
     return 0
 
