@@ -54,6 +54,9 @@ def _falten(html: str) -> dict[str, str]:
         r'<textarea [^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.S
     ):
         falt[namn] = unescape(varde)
+    ikryssade = r'<input type="checkbox"[^>]*name="([^"]+)" value="([^"]*)" checked'
+    for namn, varde in re.findall(ikryssade, html):
+        falt[namn] = unescape(varde)
     for namn, alternativ in re.findall(r'<select [^>]*name="([^"]+)">(.*?)</select>', html, re.S):
         valt = re.search(r'<option value="([^"]+)" selected>', alternativ)
         falt[namn] = valt[1] if valt else ""
@@ -223,6 +226,13 @@ def test_en_befintlig_session_sparad_utan_andringar_ar_oforandrad(exempel: Path)
     svar = klient.post("/rum/kompetens/2026", data={**falt, "handling": "spara"})
     assert svar.status_code == 200, svar.text
     assert fil.read_bytes() == fore
+    # En roll som inte längre är vald försvinner ur listan; inget annat ändras.
+    roll = next(k for k, v in falt.items() if k.startswith("roll-") and v == "skyddsombud")
+    utan = {k: v for k, v in falt.items() if k != roll}
+    assert klient.post("/rum/kompetens/2026", data={**utan, "handling": "spara"}).status_code == 200
+    assert fil.read_bytes() == fore.replace(b"  - skyddsombud\n", b"")
+    fil.write_bytes(fore)
+    falt = _falten(klient.get("/rum/kompetens/2026").text)
     # En ändrad status på en rad ändrar bara den raden.
     falt["atgard-1-status"] = "klar"
     assert klient.post("/rum/kompetens/2026", data={**falt, "handling": "spara"}).status_code == 200

@@ -182,7 +182,7 @@ def _skickat(
     relativ = arshjul.sessionens_fil(rum, ar)
     handling = data.get("handling", "spara")
     if handling == "ny-rad":
-        formular = session.ur_formularet(sessionen, data, extra_rader=1)
+        formular = session.ur_formularet(sessionen, session.kanda_roller(v), data, extra_rader=1)
         return _visa(inst, v, rum, ar, relativ, [], formular, data.get("version"))
     if data.get("version") != session.version((inst.rot / relativ).read_bytes()):
         meddelande = (
@@ -190,13 +190,15 @@ def _skickat(
             " någon annan). Inget har sparats. Det du skrev står kvar här: kopiera det, ladda"
             " om sidan och för in det igen."
         )
-        return _visa(inst, v, rum, ar, relativ, [], session.ur_formularet(sessionen, data),
-                     data.get("version"), fel=meddelande, status=409)  # fmt: skip
+        formular = session.ur_formularet(sessionen, session.kanda_roller(v), data)
+        return _visa(inst, v, rum, ar, relativ, [], formular, data.get("version"),
+                     fel=meddelande, status=409)  # fmt: skip
     try:
         klart = _spara(inst, rum, ar, relativ, data, pa_gren=handling == "gren")
     except KvalitetFel as fel:
-        return _visa(inst, v, rum, ar, relativ, [], session.ur_formularet(sessionen, data),
-                     data.get("version"), fel=f"Inget har sparats: {fel}", status=422)  # fmt: skip
+        formular = session.ur_formularet(sessionen, session.kanda_roller(v), data)
+        return _visa(inst, v, rum, ar, relativ, [], formular, data.get("version"),
+                     fel=f"Inget har sparats: {fel}", status=422)  # fmt: skip
     v = ladda(inst.rot)
     if handling != "avsluta":
         return _visa(inst, v, rum, ar, relativ, _fynd(v, relativ, inst.dag), klart=klart)
@@ -324,7 +326,7 @@ def _visa(
     dok = next(d for d in v.dokument if d.relativ == relativ)
     assert isinstance(dok.modell, Session)
     if formular is None:
-        formular = session.ur_filen(dok.modell)
+        formular = session.ur_filen(dok.modell, session.kanda_roller(v))
     session.knyt_fynd(formular, dok, fynd)
     if version is None:
         version = session.version((inst.rot / relativ).read_bytes())

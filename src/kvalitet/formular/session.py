@@ -17,6 +17,7 @@ from kvalitet import yamlio
 from kvalitet.dokument import Dokument
 from kvalitet.modell._bas import Atgardsstatus
 from kvalitet.modell.arshjul import Session
+from kvalitet.verksamhet import Verksamhet
 
 FALT = ("id", "åtgärd", "ansvarig", "klart_senast", "uppföljning", "status", "garaget")
 """Handlingsplanens kolumner i formuläret."""
@@ -59,29 +60,47 @@ class Formular:
     fragor: list[Fraga]
     slutsatser: str
     deltagare: str
+    """Roller som inte finns bland de kända (kommaseparerade)."""
     datum: str
     rader: list[Atgardsrad]
+    roller: list[tuple[str, bool]] = field(default_factory=list)
+    """De kända rollerna och om de är valda som deltagare."""
     slutsatser_fynd: list[str] = field(default_factory=list)
     deltagare_fynd: list[str] = field(default_factory=list)
     ovriga_fynd: list[str] = field(default_factory=list)
 
 
-def ur_filen(session: Session) -> Formular:
+def kanda_roller(v: Verksamhet) -> list[str]:
+    """Rollerna i verksamheten: kontakterna, de ansvariga och tidigare deltagare."""
+    roller: set[str] = set()
+    if v.huset is not None:
+        roller |= set(v.huset[1].kontakter)
+        roller.add(v.huset[1].verksamhet.ansvarig_roll or "")
+    roller |= {p.atgard.ansvarig or "" for p in v.atgarder()}
+    roller |= {str(d) for _, s in v.sessioner for d in s.deltagare}
+    return sorted((r for r in roller if r), key=str.lower)
+
+
+def ur_filen(session: Session, kanda: list[str]) -> Formular:
     """Formuläret ifyllt ur sessionen."""
     rader = [
         Atgardsrad(i, {f: _text(getattr(a, f)) for f in FALT})
         for i, a in enumerate(session.handlingsplan)
     ]
+    deltagare = [str(d) for d in session.deltagare]
     return Formular(
         [Fraga(i, s.fråga, s.svar or "") for i, s in enumerate(session.orsaksanalys)],
         session.slutsatser or "",
-        ", ".join(session.deltagare),
+        ", ".join(d for d in deltagare if d not in kanda),
         session.datum.isoformat() if session.datum else "",
         [*rader, *_nya(len(rader))],
+        [(r, r in deltagare) for r in kanda],
     )
 
 
-def ur_formularet(session: Session, data: Mapping[str, str], extra_rader: int = 0) -> Formular:
+def ur_formularet(
+    session: Session, kanda: list[str], data: Mapping[str, str], extra_rader: int = 0
+) -> Formular:
     """Formuläret som det skickades (för att visa det igen, med fynden)."""
     antal = _antal_rader(data)
     rader = [
@@ -99,6 +118,7 @@ def ur_formularet(session: Session, data: Mapping[str, str], extra_rader: int = 
         data.get("deltagare", ""),
         data.get("datum", ""),
         [*rader, *_nya(len(rader), NYA_RADER + extra_rader - 1)],
+        [(r, r in _valda_roller(data)) for r in kanda],
     )
 
 
@@ -109,10 +129,24 @@ def andra(trad: Any, data: Mapping[str, str]) -> None:
     _satt(trad, "slutsatser", data.get("slutsatser", ""), 2)
     if "datum" in data:
         _satt(trad, "datum", data["datum"], 2)
-    roller = [r.strip() for r in data.get("deltagare", "").split(",") if r.strip()]
-    if roller != [str(r) for r in trad.get("deltagare") or []]:
-        trad["deltagare"] = yamlio.lista(roller, flodesstil=True)
+    _deltagarna(trad, _valda_roller(data))
     _handlingsplanen(trad, data)
+
+
+def _deltagarna(trad: Any, valda: list[str]) -> None:
+    """Ta bort de roller som inte längre är valda och lägg nya sist, i listan som den står."""
+    lista = trad.get("deltagare")
+    if not isinstance(lista, list):
+        if valda:
+            trad["deltagare"] = yamlio.lista(valda, flodesstil=True)
+        return
+    gamla = [str(r) for r in lista]
+    for i in reversed(range(len(lista))):
+        if gamla[i] not in valda:
+            del lista[i]
+    for roll in valda:
+        if roll not in gamla:
+            yamlio.lagg_till(lista, roll)
 
 
 def _handlingsplanen(trad: Any, data: Mapping[str, str]) -> None:
@@ -166,6 +200,13 @@ def _varde(nyckel: str, text: str, gammalt: Any = None, indrag: int = 6) -> Any:
     if nyckel in ("id", "status", "ansvarig"):
         return yamlio.samma_stil(gammalt, text)
     return yamlio.text(text, indrag)
+
+
+def _valda_roller(data: Mapping[str, str]) -> list[str]:
+    """De ikryssade rollerna och de skrivna (kommaseparerade), utan dubbletter."""
+    ikryssade = [v.strip() for k, v in data.items() if k.startswith("roll-")]
+    skrivna = data.get("deltagare", "").split(",")
+    return list(dict.fromkeys(r.strip() for r in [*ikryssade, *skrivna] if r.strip()))
 
 
 def _idlista(text: str) -> list[str]:

@@ -34,6 +34,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 
+from kvalitet import __version__
 from kvalitet.fel import Anvandningsfel, KvalitetFel, Slutkod
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def till_docx(html: str, mall: Path | None = None) -> bytes:
     egenskaper.language = SPRAK
     # Word skriver sitt användarnamn här när någon sparar dokumentet: då är det inte
     # längre kvalitets rapport och skrivs inte över (se kvalitet.rapporter).
-    egenskaper.last_modified_by = _meta(sida, "generator") or "kvalitet"
+    egenskaper.last_modified_by = _meta(sida, "generator") or f"kvalitet {__version__}"
     egenskaper.created = egenskaper.modified = datetime.now(UTC).replace(microsecond=0)
     egenskaper.revision = 1
     # html.parser gör attributens namn gemena (viewbox), men SVG skiljer på stora och små
