@@ -1,5 +1,4 @@
-"""Den lokala webbappen (Starlette): årshjulet, sessionens formulär, en ny avvikelse, en
-ny post i Garaget och läget.
+"""Den lokala webbappen (Starlette): årshjulet, sessionerna, avvikelser, Garaget och läget.
 
 Sidorna ritas på servern med projektets jinja-mallar (mallar/formular/) och fungerar utan
 JavaScript. Ingen väg ur frågan når filsystemet: rummet slås upp bland husets rum och
