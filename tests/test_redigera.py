@@ -67,6 +67,13 @@ def _skicka(klient: TestClient, falt: dict[str, str], handling: str) -> Any:
     return klient.post("/rum/omvarld/2026", data={**falt, "handling": handling})
 
 
+def test_sessionens_sida_visar_guidens_punkter_som_text(mapp: Path) -> None:
+    sida = _klient(mapp).get("/rum/omvarld/2026").text
+    assert "<h2>Syfte</h2>" in sida and "<h2>Förberedelser</h2>" in sida
+    assert "punkt=" not in sida and "underpunkter=" not in sida
+    assert "<li>Jämföra oss med andra</li>" in sida  # en underpunkt i omvärldsrummets syfte
+
+
 def test_utan_nyckel_med_fel_host_eller_utan_csrf_nekas(mapp: Path) -> None:
     app = skapa(Installning(mapp, NYCKEL, date.fromisoformat(PER)))
     fore = (mapp / SESSIONEN).read_bytes()

@@ -330,7 +330,6 @@ def _visa(
     session.knyt_fynd(formular, dok, fynd)
     if version is None:
         version = session.version((inst.rot / relativ).read_bytes())
-    guide = v.guider.get(rum.id)
     return _sida(
         "session",
         status,
@@ -339,7 +338,6 @@ def _visa(
         ar=ar,
         fil=relativ,
         sessionen=dok.modell,
-        guide=guide[1] if guide else None,
         formular=formular,
         statusar=session.STATUSAR,
         version=version,
