@@ -51,6 +51,14 @@ _INLINE = {"a", "abbr", "b", "br", "code", "em", "i", "kbd", "mark", "small", "s
            "strong", "sub", "sup", "time"}  # fmt: skip
 _BARA_SKARM = "a.hoppa, nav:not(.innehall), script, style, noscript, form, template"
 _INNEHALL_PLATS = "Högerklicka här och välj Uppdatera fält för att visa innehållsförteckningen."
+_EFTER_UPPDATERA = tuple(f"w:{namn}" for namn in (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "listSeparator",
+))  # fmt: skip
+"""Inställningarna som står efter w:updateFields i WordprocessingML:s schema."""
 _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 _PX = 9525
 """EMU per CSS-pixel (1/96 tum)."""
@@ -258,7 +266,10 @@ class _Skrivare:
             if namn != "Title":
                 niva = OxmlElement("w:outlineLvl")
                 niva.set(qn("w:val"), str(int(namn[-1]) - 1))
-                stycke._p.get_or_add_pPr().append(niva)
+                egenskaper = stycke._p.get_or_add_pPr()
+                egenskaper.insert_element_before(
+                    niva, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"
+                )
 
     def _innehallsforteckning(self, _nav: Tag, behallare: Any) -> None:
         rubrik = behallare.add_paragraph("Innehåll", self.stil("TOC Heading"))
@@ -269,7 +280,8 @@ class _Skrivare:
         if installningar.find(qn("w:updateFields")) is None:
             uppdatera = OxmlElement("w:updateFields")
             uppdatera.set(qn("w:val"), "true")
-            installningar.append(uppdatera)
+            # Word läser inställningarna i schemats ordning: före allt som följer efter.
+            installningar.insert_element_before(uppdatera, *_EFTER_UPPDATERA)
 
     def _lista(self, e: Tag, behallare: Any, niva: int) -> None:
         numrerad = e.name == "ol"
