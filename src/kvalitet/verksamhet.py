@@ -112,6 +112,11 @@ class Verksamhet:
         """Huset, om huset.yaml är giltig."""
         return next(iter(self.av_typ(Huset)), None)
 
+    @property
+    def namn(self) -> str:
+        """Verksamhetens namn ur huset, eller mappens namn när huset inte kan läsas."""
+        return self.huset[1].verksamhet.namn if self.huset else self.rot.name
+
     @cached_property
     def rum(self) -> list[Rum]:
         """Husets rum, eller inga om huset inte kunde läsas."""

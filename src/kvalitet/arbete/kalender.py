@@ -29,9 +29,8 @@ def valda(v: Verksamhet, ar: int, per: date, ansvarig: str | None) -> list[frist
 
 def kalender(v: Verksamhet, valda_: list[frister.Frist], per: date) -> bytes:
     """Kalenderfilen för fristerna."""
-    namn = v.huset[1].verksamhet.namn if v.huset else v.rot.name
     skapare = f"-//kvalitet//{MARKOR} {__version__}//SV"
-    return ical(valda_, namn, skapare, versioner(v.rot, {f.fil for f in valda_}), per)
+    return ical(valda_, v.namn, skapare, versioner(v.rot, {f.fil for f in valda_}), per)
 
 
 def versioner(rot: Path, vagar: set[str]) -> dict[str, Version]:

@@ -58,8 +58,7 @@ def paminnelser(v: Verksamhet, per: date, inom: int) -> Paminnelser:
         )
         for roll, lista in sorted(per_roll.items(), key=lambda p: (p[0] == INGEN_ROLL, p[0]))
     ]
-    namn = v.huset[1].verksamhet.namn if v.huset else v.rot.name
-    return Paminnelser(namn, per, inom, roller)
+    return Paminnelser(v.namn, per, inom, roller)
 
 
 def _adress(kontakter: dict[str, str], roll: str) -> str | None:

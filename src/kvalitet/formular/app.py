@@ -113,7 +113,7 @@ def _arshjulet(inst: Installning, request: Request) -> Response:
         )
     return _sida(
         "arshjulet", titel=f"Årshjulet {ar}", ar=ar, rader=rader, csrf=sakerhet.csrf(inst.nyckel),
-        verksamhet=v.huset[1].verksamhet.namn,
+        verksamhet=v.namn,
     )  # fmt: skip
 
 
@@ -237,7 +237,7 @@ def _laget(inst: Installning) -> Response:
     v = ladda(inst.rot, som_index=True)
     delar = status(v, inst.dag)
     return _sida("status", titel=f"Läget per {inst.dag.isoformat()}", delar=delar,
-                 verksamhet=_namn(v))  # fmt: skip
+                 verksamhet=v.namn)  # fmt: skip
 
 
 _AVVIKELSETYPER = tuple(t.value for t in Avvikelsetyp)
@@ -250,7 +250,7 @@ async def _ny_post(inst: Installning, request: Request, slag: str) -> Response:
     v = ladda(inst.rot, som_index=True)
     data = await _formularet(request) if request.method == "POST" else {}
     vy: dict[str, Any] = {
-        "verksamhet": _namn(v), "csrf": sakerhet.csrf(inst.nyckel), "data": data,
+        "verksamhet": v.namn, "csrf": sakerhet.csrf(inst.nyckel), "data": data,
         "rummen": v.rum, "typer": _AVVIKELSETYPER if slag == "avvikelse" else _GARAGETYPER,
         "kallor": _KALLOR, "idag": inst.dag.isoformat(), "fel": None, "klart": None,
     }  # fmt: skip
@@ -297,10 +297,6 @@ def _registrera(inst: Installning, v: Verksamhet, slag: str, data: dict[str, str
         f" {registrerad.anmarkning}" if registrerad.anmarkning else "")  # fmt: skip
 
 
-def _namn(v: Verksamhet) -> str:
-    return v.huset[1].verksamhet.namn if v.huset else v.rot.name
-
-
 def _fynd(v: Verksamhet, relativ: str, dag: date) -> list[tuple[int, str]]:
     resultat = kontroll.bedom(v, dag)
     return [
@@ -344,5 +340,5 @@ def _visa(
         csrf=sakerhet.csrf(inst.nyckel),
         fel=fel,
         klart=klart,
-        verksamhet=v.huset[1].verksamhet.namn if v.huset else v.rot.name,
+        verksamhet=v.namn,
     )

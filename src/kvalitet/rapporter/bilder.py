@@ -284,18 +284,14 @@ def _forklaring(mitt: float, y: float) -> tuple[Del[Ruta], ...]:
     return tuple(delar)
 
 
-def _namn(v: Verksamhet) -> str:
-    return v.huset[1].verksamhet.namn if v.huset else v.rot.name
-
-
 def _rubrik(v: Verksamhet, slag: str, ar: int, per: date, bredd: float) -> Text:
-    text = f"{slag} {ar} för {_namn(v)}, läget {datum_lang(per)}"
+    text = f"{slag} {ar} för {v.namn}, läget {datum_lang(per)}"
     return Text(20, 22, avkorta(text, _tecken(bredd - 40, 13)), 13, DAMPAD, ankare="start")
 
 
 def _beskrivning(v: Verksamhet, slag: str, ar: int, per: date, lagen: list[Rumslage]) -> str:
     rummen = "; ".join(lage.text() for lage in lagen) or "inga rum"
-    return f"{slag} för {_namn(v)} {ar}, läget {datum_lang(per)}: {rummen}."
+    return f"{slag} för {v.namn} {ar}, läget {datum_lang(per)}: {rummen}."
 
 
 # --- Huset --------------------------------------------------------------------------

@@ -177,8 +177,7 @@ def _hantering(risk: Risk) -> str:
 
 
 def _bild(v: Verksamhet, ar: int, risker: list[Risk], grans: int, obedomda: int) -> Bild:
-    namn = v.huset[1].verksamhet.namn if v.huset else v.rot.name
-    return riskmatrisbild(matris(risker), grans, f"riskanalyserna {ar}, {namn}", obedomda)
+    return riskmatrisbild(matris(risker), grans, f"riskanalyserna {ar}, {v.namn}", obedomda)
 
 
 @dataclass(frozen=True)
