@@ -18,7 +18,7 @@ from enum import StrEnum
 from kvalitet import arshjulet, egenkontrollen, regelverk, styrdokumenten
 from kvalitet.arshjulet import Rumsstatus
 from kvalitet.modell._bas import Atgardsstatus
-from kvalitet.modell.avvikelse import ALLVARLIGA, Avvikelse, Avvikelsestatus
+from kvalitet.modell.avvikelse import Avvikelse, Avvikelsestatus
 from kvalitet.modell.styrdokument import Dokumentstatus
 from kvalitet.svenska import kort
 from kvalitet.verksamhet import Verksamhet
@@ -163,29 +163,29 @@ def _lex_sarah(v: Verksamhet) -> Iterator[Frist]:
         if avvikelse.status == Avvikelsestatus.avslutad:
             continue
         ansvarig = ls.utredare or _utredningens_roll(avvikelse) or reserv
-        steg = [
-            ("utredning", "påbörja utredningen", ls.utredning_påbörjad, ls.rapporterad,
-             frister.utredning_påbörjad_inom_dagar),
-            ("bedomning", "bedöm ärendet", ls.bedömd, ls.rapporterad, frister.bedömd_inom_dagar),
-            ("stallningstagande", "avsluta utredningen", ls.ställningstagande, ls.rapporterad,
-             frister.utredning_klar_inom_dagar),
-        ]  # fmt: skip
-        if ls.bedömning in ALLVARLIGA and ls.bedömd is not None:
-            steg.append(("ivo", "anmäl till IVO", ls.anmäld_ivo, ls.bedömd,
-                         frister.anmälan_ivo_inom_dagar_efter_bedömning))  # fmt: skip
-        for kod, vad, gjord, fran, dagar in steg:
-            if gjord is not None:
+        for steg in ls.steg(frister):
+            if steg.gjord is not None:
                 continue
+            kod, uppgift = _LEX_SARAH[steg.nyckel]
             yield Frist(
                 f"lex-sarah/{avvikelse.id}/{kod}",
                 Slag.lex_sarah,
-                f"Lex Sarah {avvikelse.id}: {vad}",
-                fran + timedelta(days=dagar),
+                f"Lex Sarah {avvikelse.id}: {uppgift}",
+                steg.senast,
                 None,
                 ansvarig,
                 dok.relativ,
                 avvikelse.id,
             )
+
+
+_LEX_SARAH = {
+    "utredning_påbörjad": ("utredning", "påbörja utredningen"),
+    "bedömd": ("bedomning", "bedöm ärendet"),
+    "ställningstagande": ("stallningstagande", "avsluta utredningen"),
+    "anmäld_ivo": ("ivo", "anmäl till IVO"),
+}
+"""Stegens nyckel i UID:n (oförändrad mellan versioner) och uppgiften i kalendern."""
 
 
 def _utredningens_roll(avvikelse: Avvikelse) -> str | None:

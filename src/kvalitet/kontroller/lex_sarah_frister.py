@@ -16,7 +16,6 @@ from datetime import date
 
 from kvalitet.fynd import Fynd, Niva
 from kvalitet.kontroller._bas import Kontext
-from kvalitet.modell.avvikelse import ALLVARLIGA, LexSarah
 from kvalitet.svenska import antal
 
 ID = "SAR002"
@@ -28,39 +27,14 @@ FRIST = True
 
 def kontrollera(ktx: Kontext) -> Iterator[Fynd]:
     """Lex Sarah-steg som tog, eller har tagit, längre tid än den lokala rutinen."""
-    frister = ktx.lex_sarah
     for dok, avvikelse in ktx.verksamhet.avvikelser:
         ls = avvikelse.lex_sarah
         if ls is None or not avvikelse.ar_lex_sarah():
             continue
-        steg = (
-            (
-                "utredning_påbörjad",
-                "utredningen påbörjas",
-                ls.rapporterad,
-                frister.utredning_påbörjad_inom_dagar,
-            ),
-            ("bedömd", "bedömningen göras", ls.rapporterad, frister.bedömd_inom_dagar),
-            (
-                "ställningstagande",
-                "utredningen avslutas",
-                ls.rapporterad,
-                frister.utredning_klar_inom_dagar,
-            ),
-        )
-        for nyckel, vad, fran, dagar in (
-            *steg,
-            *_ivo(ls, frister.anmälan_ivo_inom_dagar_efter_bedömning),
-        ):
-            text = _overskriden(getattr(ls, nyckel), fran, dagar, ktx.per, vad)
+        for steg in ls.steg(ktx.lex_sarah):
+            text = _overskriden(steg.gjord, steg.fran, steg.dagar, ktx.per, steg.vad)
             if text:
-                yield dok.fynd_vid(("lex_sarah", nyckel), ID, text)
-
-
-def _ivo(ls: LexSarah, dagar: int) -> tuple[tuple[str, str, date, int], ...]:
-    if ls.bedömning in ALLVARLIGA and ls.bedömd is not None:
-        return (("anmäld_ivo", "anmälan till IVO göras", ls.bedömd, dagar),)
-    return ()
+                yield dok.fynd_vid(("lex_sarah", steg.nyckel), ID, text)
 
 
 def _overskriden(gjord: date | None, fran: date, dagar: int, per: date, vad: str) -> str | None:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from kvalitet.modell._bas import Atgard, Basmodell, Datum, Id, Text, Uppfoljning
+
+if TYPE_CHECKING:
+    from kvalitet.modell.huset import LexSarahFrister
 
 
 class Avvikelsetyp(StrEnum):
@@ -82,6 +88,44 @@ class LexSarah(Basmodell):
     anmäld_ivo: Datum | None = None
     ivo_dnr: Text | None = None
     ivo_beslut: Datum | None = None
+
+    def steg(self, frister: LexSarahFrister) -> list[LexSarahSteg]:
+        """Stegen med verksamhetens lokala frister.
+
+        Utredningen, bedömningen, ställningstagandet och, när ärendet har bedömts som
+        allvarligt, anmälan till IVO.
+        """
+        steg = [
+            LexSarahSteg("utredning_påbörjad", "utredningen påbörjas", self.utredning_påbörjad,
+                         self.rapporterad, frister.utredning_påbörjad_inom_dagar),
+            LexSarahSteg("bedömd", "bedömningen göras", self.bedömd, self.rapporterad,
+                         frister.bedömd_inom_dagar),
+            LexSarahSteg("ställningstagande", "utredningen avslutas", self.ställningstagande,
+                         self.rapporterad, frister.utredning_klar_inom_dagar),
+        ]  # fmt: skip
+        if self.bedömning in ALLVARLIGA and self.bedömd is not None:
+            ivo = frister.anmälan_ivo_inom_dagar_efter_bedömning
+            steg.append(LexSarahSteg("anmäld_ivo", "anmälan till IVO göras", self.anmäld_ivo,
+                                     self.bedömd, ivo))  # fmt: skip
+        return steg
+
+
+@dataclass(frozen=True)
+class LexSarahSteg:
+    """Ett steg i ett lex Sarah-ärende och dess lokala frist."""
+
+    nyckel: str
+    """Stegets datum i lex_sarah (utredning_påbörjad, bedömd …)."""
+    vad: str
+    """Vad som ska ske, som i ”enligt lokal rutin ska utredningen påbörjas inom …”."""
+    gjord: date | None
+    fran: date
+    dagar: int
+
+    @property
+    def senast(self) -> date:
+        """Dagen steget senast ska vara gjort."""
+        return self.fran + timedelta(days=self.dagar)
 
 
 class Avvikelse(Basmodell):
