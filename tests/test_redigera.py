@@ -101,8 +101,27 @@ def test_bara_kanda_rum_och_ingen_vag_ur_fragan(mapp: Path) -> None:
     assert klient.get("/rum/finns-inte/2026").status_code == 404
     assert klient.get("/rum/..%2F..%2Fhuset/2026").status_code == 404
     assert klient.get("/rum/omvarld/1066").status_code == 404
-    assert klient.get("/huset.yaml").status_code == 404
+    okand = klient.get("/huset.yaml")
+    assert okand.status_code == 404 and okand.text == "Sidan finns inte."
     assert klient.get("/arshjul/").status_code == 404
+    assert klient.delete("/").text == "Sidan tar inte emot den sortens fråga."
+
+
+def test_ett_ovantat_fel_blir_svenska_och_ingen_traceback(
+    mapp: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    klient = _klient(mapp)
+
+    def trasig(*_: object, **__: object) -> None:
+        raise RuntimeError("disken svarar inte")
+
+    monkeypatch.setattr("kvalitet.formular.app.ladda", trasig)
+    svar = klient.get("/")
+    assert svar.status_code == 500
+    assert "Sidan kunde inte visas" in svar.text and "Traceback" not in svar.text
+    fel = capsys.readouterr().err
+    assert "fel: / kunde inte visas (RuntimeError: disken svarar inte)." in fel
+    assert "Traceback" not in fel
 
 
 def test_svaren_och_tva_atgarder_sparas_och_resten_star_kvar(mapp: Path) -> None:

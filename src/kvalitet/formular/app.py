@@ -69,6 +69,7 @@ def skapa(installning: Installning) -> Any:
         return _laget(installning)
 
     app = Starlette(
+        exception_handlers={404: _svenskt_fel, 405: _svenskt_fel, 500: _svenskt_fel},
         routes=[
             Route("/", startsidan, methods=["GET"]),
             Route("/status", laget, methods=["GET"]),
@@ -76,9 +77,22 @@ def skapa(installning: Installning) -> Any:
             Route("/garage/parkera", garaget, methods=["GET", "POST"]),
             Route("/rum/{rum}/{ar:int}", sessionen, methods=["GET", "POST"]),
             Route("/rum/{rum}/{ar:int}/starta", starta, methods=["POST"]),
-        ]
+        ],
     )
     return sakerhet.Skydd(app, installning.nyckel)
+
+
+_FELTEXTER = {
+    404: "Sidan finns inte.",
+    405: "Sidan tar inte emot den sortens fråga.",
+    500: "Sidan kunde inte visas; orsaken står i terminalen där kvalitet redigera körs.",
+}
+
+
+async def _svenskt_fel(_request: Request, fel: Exception) -> Response:
+    """Starlettes egna fel (okänd sida, fel metod, ett oväntat fel) på svenska."""
+    status = getattr(fel, "status_code", 500)
+    return PlainTextResponse(_FELTEXTER.get(status, _FELTEXTER[500]), status)
 
 
 def _sida(mall: str, status: int = 200, **vy: Any) -> HTMLResponse:
@@ -129,9 +143,9 @@ def _rummet(v: Verksamhet, request: Request) -> tuple[Rum, int] | None:
 
 
 async def _starta(inst: Installning, request: Request) -> Response:
-    data = await _formularet(request)
-    if not sakerhet.csrf_stammer(inst.nyckel, data.get("csrf")):
-        return PlainTextResponse("Nekad: formuläret saknar sitt CSRF-värde.", 403)
+    data = await _formularet(inst, request)
+    if data is None:
+        return _nekad()
     v = ladda(inst.rot)
     hittat = _rummet(v, request)
     if hittat is None:
@@ -145,12 +159,18 @@ async def _starta(inst: Installning, request: Request) -> Response:
     return RedirectResponse(f"/rum/{rum.id}/{ar}", status_code=303)
 
 
-async def _formularet(request: Request) -> dict[str, str]:
+def _nekad() -> Response:
+    return PlainTextResponse("Nekad: formuläret saknar sitt CSRF-värde.", 403)
+
+
+async def _formularet(inst: Installning, request: Request) -> dict[str, str] | None:
+    """Det skickade formulärets fält, eller None när CSRF-värdet saknas eller är fel."""
     try:
         form = await request.form()
     except ValueError:
-        return {}
-    return {k: v for k, v in form.items() if isinstance(v, str)}
+        return None
+    data = {k: v for k, v in form.items() if isinstance(v, str)}
+    return data if sakerhet.csrf_stammer(inst.nyckel, data.get("csrf")) else None
 
 
 async def _sessionen(inst: Installning, request: Request) -> Response:
@@ -169,9 +189,9 @@ async def _sessionen(inst: Installning, request: Request) -> Response:
         )
     if request.method == "GET":
         return _visa(inst, v, rum, ar, relativ, [])
-    data = await _formularet(request)
-    if not sakerhet.csrf_stammer(inst.nyckel, data.get("csrf")):
-        return PlainTextResponse("Nekad: formuläret saknar sitt CSRF-värde.", 403)
+    data = await _formularet(inst, request)
+    if data is None:
+        return _nekad()
     return _skickat(inst, v, rum, ar, dok.modell, data)
 
 
@@ -248,7 +268,9 @@ _GARAGETYPER = ("risk", "behov", "idé", "möjlighet")
 async def _ny_post(inst: Installning, request: Request, slag: str) -> Response:
     """Formulären för en ny avvikelse och en ny post i Garaget (som kommandona)."""
     v = ladda(inst.rot, som_index=True)
-    data = await _formularet(request) if request.method == "POST" else {}
+    data = await _formularet(inst, request) if request.method == "POST" else {}
+    if data is None:
+        return _nekad()
     vy: dict[str, Any] = {
         "verksamhet": v.namn, "csrf": sakerhet.csrf(inst.nyckel), "data": data,
         "rummen": v.rum, "typer": _AVVIKELSETYPER if slag == "avvikelse" else _GARAGETYPER,
@@ -258,8 +280,6 @@ async def _ny_post(inst: Installning, request: Request, slag: str) -> Response:
         "garaget", "Parkera i Garaget")  # fmt: skip
     if request.method == "GET":
         return _sida(mall, titel=titel, **vy)
-    if not sakerhet.csrf_stammer(inst.nyckel, data.get("csrf")):
-        return PlainTextResponse("Nekad: formuläret saknar sitt CSRF-värde.", 403)
     try:
         vy["klart"] = _registrera(inst, v, slag, data)
         vy["data"] = {}

@@ -3,7 +3,8 @@
 Servern lyssnar bara på 127.0.0.1. Varje fråga ska ha rätt Host (127.0.0.1 eller
 localhost, mot DNS-rebinding) och nyckeln: i adressen första gången (som sedan blir en
 kaka, HttpOnly och SameSite=Strict) och i kakan sedan. Ett formulär som skickas ska ha
-sitt CSRF-värde, som räknas ur nyckeln. En fråga större än STORSTA_FRAGA vägras.
+sitt CSRF-värde, som räknas ur nyckeln. En fråga större än STORSTA_FRAGA vägras. Ett
+oväntat fel blir en rad i terminalen och ett svar på svenska, aldrig en traceback.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
@@ -75,7 +77,25 @@ class Skydd:
         if kaka is None or not hmac.compare_digest(kaka.value, self.nyckel):
             await _svara(skicka, 403, "Nekad: öppna adressen som kvalitet redigera skrev ut.")
             return
-        await self.app(scope, _begransad(ta), skicka)
+        await _utan_traceback(self.app, scope, _begransad(ta), skicka)
+
+
+async def _utan_traceback(app: App, scope: Scope, ta: Ta, skicka: Skicka) -> None:
+    """Kör appen; ett oväntat fel blir en rad på standard fel (och 500 om inget svar gått)."""
+    startat = False
+
+    async def skicka_och_minns(meddelande: Meddelande) -> None:
+        nonlocal startat
+        startat = startat or meddelande["type"] == "http.response.start"
+        await skicka(meddelande)
+
+    try:
+        await app(scope, ta, skicka_och_minns)
+    except Exception as fel:  # servern ska leva vidare och säga vad som hände
+        print(f"fel: {scope['path']} kunde inte visas ({type(fel).__name__}: {fel}).",
+              file=sys.stderr)  # fmt: skip
+        if not startat:
+            await _svara(skicka, 500, "Sidan kunde inte visas; orsaken står i terminalen.")
 
 
 def _vard(host: str) -> str:
