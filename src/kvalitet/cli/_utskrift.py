@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING
 from kvalitet.cli._konsol import skriv, skriv_fel
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
     from pathlib import Path
 
     from kvalitet.arbete._spara import Sparat
     from kvalitet.fynd import Bedomt
+    from kvalitet.skrivning import Andring
     from kvalitet.verksamhet import Verksamhet
 
 
@@ -67,6 +70,21 @@ def trasiga_kallor(v: Verksamhet, *filtyper: str) -> int:
         " ovan. Se felen med: kvalitet kontrollera"
     )
     return 1
+
+
+def spara_rapporter(mapp: Path, andringar: Sequence[Andring], dag: date, tillagg: str = "") -> None:
+    """Skriv rapportfilerna och säg vilka som skapades eller skrevs om.
+
+    Vägarna visas från mappen användaren står i, med `tillagg` efter varje rad.
+    """
+    import os
+
+    from kvalitet.arbete._spara import spara
+
+    spara(mapp, andringar, dag)
+    for andring in andringar:
+        verb = "Skapade" if andring.ar_ny else "Skrev om"
+        skriv(f"{verb} {os.path.relpath(andring.sokvag)}{tillagg}")
 
 
 def sparat(resultat: Sparat, verb: str = "Ändrade") -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -39,7 +38,6 @@ def kalender(
     så att en ny inläsning uppdaterar händelserna i stället för att lägga till dem igen.
     """
     from kvalitet.arbete import kalender as karna
-    from kvalitet.arbete._spara import spara
 
     dag = _alternativ.datum(per)
     ar_ = _alternativ.ar(ar, dag.year)
@@ -50,10 +48,8 @@ def kalender(
         skriv(innehall.decode("utf-8").replace("\r\n", "\n").rstrip("\n"))
         return _utskrift.trasiga_kallor(v)
     fil = (Path(ut) if ut else v.rot / "rapporter" / f"kalender-{ar_}.ics").resolve()
-    andring = karna.fil(fil, innehall)
-    spara(fil.parent, [andring], dag)
-    verb = "Skapade" if andring.ar_ny else "Skrev om"
-    skriv(f"{verb} {os.path.relpath(fil)} med {len(valda)} händelser.")
+    _utskrift.spara_rapporter(fil.parent, [karna.fil(fil, innehall)], dag,
+                              f" med {len(valda)} händelser.")  # fmt: skip
     if not valda:
         skriv_fel("Inga händelser" + (f" för rollen ”{ansvarig}”." if ansvarig else "."))
     return _utskrift.trasiga_kallor(v)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,6 @@ from kvalitet.cli._konsol import SvenskGrupp, SvensktKommando, skriv
 
 if TYPE_CHECKING:
     from kvalitet.rapporter import Uppdrag
-    from kvalitet.skrivning import Andring
     from kvalitet.verksamhet import Verksamhet
 
 app = typer.Typer(
@@ -77,7 +75,7 @@ def _kor(
     if ut == "-":
         skriv(andringar[0].ny.decode("utf-8").rstrip("\n"))
         return 0
-    _skriv(fil.resolve().parent, andringar, dag)
+    _utskrift.spara_rapporter(fil.resolve().parent, andringar, dag)
     return 0
 
 
@@ -87,15 +85,6 @@ def _uppdrag(v: Verksamhet, ar: str | None, dag: date, exakta: bool, rum: str | 
     rum_id = v.hitta_rum(rum).id if rum else None
     minsta = None if exakta else alla.minsta_antal(v)
     return Uppdrag(_alternativ.ar(ar, dag.year), dag, minsta, rum_id)
-
-
-def _skriv(mapp: Path, andringar: list[Andring], dag: date) -> None:
-    from kvalitet.arbete._spara import spara
-
-    spara(mapp, andringar, dag)
-    for andring in andringar:
-        verb = "Skapade" if andring.ar_ny else "Skrev om"
-        skriv(f"{verb} {os.path.relpath(andring.sokvag)}")
 
 
 # Rapporterna utan egna argument: samma alternativ, egen hjälptext.
@@ -173,7 +162,7 @@ def webb(
     v = _utskrift.ladda(katalog)
     uppdrag = _uppdrag(v, ar, dag, exakta_antal, None)
     mapp = Path(ut).resolve()
-    _skriv(mapp, karna.skapa(v, uppdrag, mapp), dag)
+    _utskrift.spara_rapporter(mapp, karna.skapa(v, uppdrag, mapp), dag)
     skriv(f"Öppna {Path(ut) / 'index.html'} i en webbläsare.")
     return 0
 

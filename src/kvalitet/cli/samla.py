@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kvalitet.cli import _alternativ
+from kvalitet.cli import _alternativ, _utskrift
 from kvalitet.cli._alternativ import Ar, Per, Wordmall
 from kvalitet.cli._konsol import SvensktKommando, skriv, skriv_fel, skriv_vy
 from kvalitet.fel import Anvandningsfel
@@ -122,13 +121,9 @@ def _visa(vy: SamlaVy, ending: str | None, ut: str | None, dag: date, wordmall: 
 
 def _skriv_rapport(vy: SamlaVy, ending: str, fil: Path, dag: date, wordmall: Path | None) -> None:
     from kvalitet.arbete import samla as karna
-    from kvalitet.arbete._spara import spara
 
     andringar = karna.rapport(vy, ending, fil.resolve(), wordmall)
-    spara(fil.resolve().parent, andringar, dag)
-    for andring in andringar:
-        verb = "Skapade" if andring.ar_ny else "Skrev om"
-        skriv(f"{verb} {os.path.relpath(andring.sokvag)}")
+    _utskrift.spara_rapporter(fil.resolve().parent, andringar, dag)
 
 
 def registrera(app: typer.Typer) -> None:
